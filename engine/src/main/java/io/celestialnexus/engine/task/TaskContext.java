@@ -1,0 +1,15 @@
+package io.celestialnexus.engine.task;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** What a running step may use: progress heartbeats and the engine's clock. Safe to call from the step's thread. */
+public interface TaskContext {
+
+  String taskName();
+
+  /** Reports progress; this is also a heartbeat that keeps the watchdog away during a long step. */
+  void progress(Map<String, ?> fields);
+
+  Clock clock();
+}
