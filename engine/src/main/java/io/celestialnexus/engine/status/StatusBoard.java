@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -221,7 +222,13 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   }
 
   private Behavior<Command> onPostStop() {
-    io.shutdown(); // queued writes still complete
+    io.shutdown();
+    try {
+      // queued writes complete before the board is gone, so a final status is never cut short
+      io.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return this;
   }
 
