@@ -197,7 +197,7 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private void raise(String kind, String task, String message) {
     Alert alert = new Alert(clock.instant(), kind, task, message);
     getContext().getLog().warn("ALERT {}{}: {}", kind, task == null ? "" : " task " + task, message);
-    registry.counter(ALERTS, TAG_KIND, kind).increment();
+    Counter.builder(ALERTS).description("Alerts raised, by kind").tag(TAG_KIND, kind).register(registry).increment();
     List<Alert> snapshot = alerts.append(alert);
     io.execute(() -> guarded(settings.paths().alertsFile(), () -> alerts.write(snapshot)));
     scheduleFlush();

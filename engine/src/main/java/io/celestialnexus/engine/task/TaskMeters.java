@@ -85,7 +85,11 @@ final class TaskMeters {
   }
 
   void failed(String reason) {
-    registry.counter(TASK_FAILURES, TAG_TASK, task, TAG_REASON, reason).increment();
+    Counter.builder(TASK_FAILURES)
+        .description("Task failures by kind: exception, stalled, step_timeout, not_started")
+        .tags(TAG_TASK, task, TAG_REASON, reason)
+        .register(registry)
+        .increment();
   }
 
   void stepCompleted(Duration took) {

@@ -1,0 +1,41 @@
+package io.celestialnexus.http;
+
+import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.StatusSnapshot;
+import io.celestialnexus.engine.status.TaskStatus;
+import io.celestialnexus.engine.task.TaskSupervisor;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/** The edge's only way into the engine: asks with a timeout (a slow engine becomes a 503, not a hang). */
+public final class EngineGateway {
+
+  private final ActorSystem<?> system;
+  private final ActorRef<StatusBoard.Command> status;
+  private final ActorRef<TaskSupervisor.Command> tasks;
+  private final Duration timeout;
+
+  public EngineGateway(
+      ActorSystem<?> system,
+      ActorRef<StatusBoard.Command> status,
+      ActorRef<TaskSupervisor.Command> tasks,
+      Duration timeout) {
+    this.system = system;
+    this.status = status;
+    this.tasks = tasks;
+    this.timeout = timeout;
+  }
+
+  public CompletionStage<StatusSnapshot> status() {
+    return AskPattern.ask(status, StatusBoard.GetStatus::new, timeout, system.scheduler());
+  }
+
+  /** Fails with {@code UnknownTaskException} when no such task runs here. */
+  public CompletionStage<TaskStatus> control(String task, TaskSupervisor.Action action) {
+    return AskPattern.askWithStatus(
+        tasks, replyTo -> new TaskSupervisor.Control(task, action, replyTo), timeout, system.scheduler());
+  }
+}
