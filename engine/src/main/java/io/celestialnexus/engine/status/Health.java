@@ -23,12 +23,23 @@ public enum Health {
   }
 
   public static Health of(Collection<TaskStatus> tasks, Collection<ComponentStatus> components) {
-    if (components.stream().anyMatch(component -> !component.up())
-        || tasks.stream().anyMatch(task -> task.state() == TaskState.FLAPPING)) {
-      return FAIL;
+    Health worst = components.stream().allMatch(ComponentStatus::up) ? PASS : FAIL;
+    for (TaskStatus task : tasks) {
+      worst = worst.worse(ofTask(task.state()));
     }
-    boolean allSettled =
-        tasks.stream().allMatch(task -> task.state() == TaskState.RUNNING || task.state() == TaskState.PAUSED);
-    return allSettled ? PASS : WARN;
+    return worst;
+  }
+
+  /** One task's verdict: RUNNING/PAUSED pass, FLAPPING fails, anything else is recovering. */
+  public static Health ofTask(TaskState state) {
+    return switch (state) {
+      case RUNNING, PAUSED -> PASS;
+      case FLAPPING -> FAIL;
+      case STARTING, BACKOFF, STALLED, STOPPED -> WARN;
+    };
+  }
+
+  public Health worse(Health other) {
+    return other.exitCode > exitCode ? other : this;
   }
 }

@@ -1,0 +1,56 @@
+package io.celestialnexus.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.celestialnexus.app.node.NodeSettings;
+import io.celestialnexus.engine.status.StatusJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Reads the status document from the running service, or from {@code reports/status.json} when it is down. */
+final class StatusReader {
+
+  /** A status document and where it came from; {@code age} is how old the file is (zero when live). */
+  record Reading(JsonNode document, boolean live, String source, Duration age) {}
+
+  private StatusReader() {}
+
+  static Optional<Reading> read(NodeSettings settings, Clock clock) throws IOException {
+    String host = settings.http().api().host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    }
+    URI uri = URI.create("http://" + host + ":" + settings.http().api().port() + "/status");
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpResponse<String> response =
+          client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return Optional.of(new Reading(StatusJson.mapper().readTree(response.body()), true, uri.toString(), Duration.ZERO));
+      }
+    } catch (IOException e) {
+      // not answering: fall back to the file below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Path file = settings.engine().paths().statusFile();
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    Instant written = Files.getLastModifiedTime(file).toInstant();
+    return Optional.of(
+        new Reading(StatusJson.mapper().readTree(file.toFile()), false, file.toString(), Duration.between(written, clock.instant())));
+  }
+
+  static String serviceUrl(NodeSettings settings) {
+    return "http://" + settings.http().api().host() + ":" + settings.http().api().port();
+  }
+}

@@ -1,0 +1,34 @@
+package io.celestialnexus.app.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.http.HttpSettings;
+import java.time.Duration;
+import java.util.Set;
+
+/** Every module's settings, read and validated once; a bad value fails here, naming its key. */
+public record NodeSettings(Config config, EngineSettings engine, HttpSettings http, String logsFormat) {
+
+  private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
+
+  public static NodeSettings fromConfig(Config config) {
+    EngineSettings engine = EngineSettings.fromConfig(config);
+    HttpSettings http = HttpSettings.fromConfig(config.getConfig("nexus.http"));
+    String logsFormat = config.getString("nexus.logs.format");
+    if (!Set.of("text", "json").contains(logsFormat)) {
+      throw new ConfigException.BadValue("nexus.logs.format", "must be text or json, was '" + logsFormat + "'");
+    }
+    Duration drainPhase = config.getDuration(DRAIN_PHASE);
+    if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
+      throw new ConfigException.BadValue(
+          "nexus.engine.drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
+    }
+    return new NodeSettings(config, engine, http, logsFormat);
+  }
+
+  @Override
+  public String toString() {
+    return "NodeSettings[" + engine.paths() + ", " + http + "]";
+  }
+}
