@@ -1,9 +1,7 @@
 package io.celestialnexus.engine;
 
-import static io.celestialnexus.engine.support.ConfigChecks.atLeast;
-import static io.celestialnexus.engine.support.ConfigChecks.positive;
-
 import com.typesafe.config.Config;
+import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.TaskSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,26 +27,22 @@ public record EngineSettings(
 
   /** Reads the root config (it needs {@code nexus.data}, {@code nexus.logs} and {@code nexus.engine}). */
   public static EngineSettings fromConfig(Config root) {
-    Config engine = root.getConfig("nexus.engine");
+    var engine = new SettingsReader(root, "nexus.engine");
     var tasks = new LinkedHashMap<String, TaskSettings>();
-    Config taskBlocks = engine.getConfig("tasks");
-    for (String name : taskBlocks.root().keySet()) {
-      tasks.put(name, TaskSettings.fromConfig(taskBlocks.getConfig(name), "nexus.engine.tasks." + name));
+    var taskBlocks = engine.at("tasks");
+    for (String name : taskBlocks.keys()) {
+      tasks.put(name, TaskSettings.fromConfig(taskBlocks.at(name)));
     }
-    Config statusFile = engine.getConfig("status-file");
-    Config alerts = engine.getConfig("alerts");
+    var statusFile = engine.at("status-file");
+    var alerts = engine.at("alerts");
     return new EngineSettings(
-            NodePaths.fromConfig(root),
-            TaskSettings.fromConfig(engine.getConfig("task-defaults"), "nexus.engine.task-defaults"),
-            Map.copyOf(tasks),
-            new StatusFileSettings(
-                positive(statusFile.getDuration("min-interval"), "nexus.engine.status-file.min-interval"),
-                positive(statusFile.getDuration("refresh-interval"), "nexus.engine.status-file.refresh-interval")),
-            new AlertSettings(
-                atLeast(1, alerts.getInt("storm-restarts"), "nexus.engine.alerts.storm-restarts"),
-                positive(alerts.getDuration("storm-window"), "nexus.engine.alerts.storm-window"),
-                atLeast(1, alerts.getInt("max-entries"), "nexus.engine.alerts.max-entries")),
-            positive(engine.getDuration("drain-timeout"), "nexus.engine.drain-timeout"));
+        NodePaths.fromConfig(root),
+        TaskSettings.fromConfig(engine.at("task-defaults")),
+        Map.copyOf(tasks),
+        new StatusFileSettings(statusFile.positiveDuration("min-interval"), statusFile.positiveDuration("refresh-interval")),
+        new AlertSettings(
+            alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
+        engine.positiveDuration("drain-timeout"));
   }
 
   /** The settings of task {@code name}: its own block if configured, else the defaults. */

@@ -1,7 +1,7 @@
 package io.celestialnexus.http;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
+import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;
 
 /** Listener addresses and API settings from {@code nexus.http}. {@code toString} never shows the API key. */
@@ -10,21 +10,19 @@ public record HttpSettings(Listener api, String apiKey, Duration askTimeout, Dur
   /** A host and port to bind; port 0 picks a free one. */
   public record Listener(String host, int port) {
 
-    public static Listener fromConfig(Config config, String path) {
-      int port = config.getInt("port");
-      if (port < 0 || port > 65_535) {
-        throw new ConfigException.BadValue(path + ".port", "must be in 0..65535, was " + port);
-      }
-      return new Listener(config.getString("host"), port);
+    public static Listener fromConfig(SettingsReader listener) {
+      return new Listener(listener.string("host"), listener.integerIn(0, 65_535, "port"));
     }
   }
 
-  public static HttpSettings fromConfig(Config http) {
+  /** Reads {@code nexus.http} from the root config. */
+  public static HttpSettings fromConfig(Config root) {
+    var http = new SettingsReader(root, "nexus.http");
     return new HttpSettings(
-        Listener.fromConfig(http.getConfig("api"), "nexus.http.api"),
-        http.getString("api-key"),
-        http.getDuration("ask-timeout"),
-        http.getDuration("unbind-deadline"));
+        Listener.fromConfig(http.at("api")),
+        http.string("api-key"),
+        http.positiveDuration("ask-timeout"),
+        http.positiveDuration("unbind-deadline"));
   }
 
   /** Whether write endpoints are enabled at all. */

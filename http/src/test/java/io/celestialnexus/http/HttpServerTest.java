@@ -15,6 +15,7 @@ import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.engine.supervision.BackoffSettings;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.task.TaskSupervisor;
+import io.celestialnexus.engine.testing.Promtool;
 import io.celestialnexus.engine.testing.ScriptedTask;
 import io.celestialnexus.engine.testing.TestEngineSettings;
 import io.celestialnexus.engine.testing.TestSettings;

@@ -1,8 +1,8 @@
 package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -14,15 +14,12 @@ public record NodeSettings(Config config, EngineSettings engine, HttpSettings ht
 
   public static NodeSettings fromConfig(Config config) {
     EngineSettings engine = EngineSettings.fromConfig(config);
-    HttpSettings http = HttpSettings.fromConfig(config.getConfig("nexus.http"));
-    String logsFormat = config.getString("nexus.logs.format");
-    if (!Set.of("text", "json").contains(logsFormat)) {
-      throw new ConfigException.BadValue("nexus.logs.format", "must be text or json, was '" + logsFormat + "'");
-    }
+    HttpSettings http = HttpSettings.fromConfig(config);
+    String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
     if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
-      throw new ConfigException.BadValue(
-          "nexus.engine.drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
+      throw new SettingsReader(config, "nexus.engine")
+          .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
     return new NodeSettings(config, engine, http, logsFormat);
   }

@@ -2,6 +2,7 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.housekeeping.HousekeepingTask;
+import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.Task;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class TaskCatalog {
     return List.of(
         HousekeepingTask.fromConfig(
             engine.task(HousekeepingTask.NAME),
-            settings.config().getConfig("nexus.engine.tasks." + HousekeepingTask.NAME),
+            new SettingsReader(settings.config(), "nexus.engine.tasks." + HousekeepingTask.NAME),
             engine.paths()));
   }
 }

@@ -1,7 +1,7 @@
 package io.celestialnexus.engine.housekeeping;
 
-import com.typesafe.config.Config;
 import io.celestialnexus.engine.NodePaths;
+import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.task.TaskContext;
 import io.celestialnexus.engine.task.TaskSettings;
@@ -39,9 +39,9 @@ public final class HousekeepingTask implements Task {
   }
 
   /** Reads {@code stale-files} from the task's block; relative entries are resolved against the working directory. */
-  public static HousekeepingTask fromConfig(TaskSettings settings, Config taskConfig, NodePaths paths) {
+  public static HousekeepingTask fromConfig(TaskSettings settings, SettingsReader taskConfig, NodePaths paths) {
     List<Path> files =
-        taskConfig.getStringList("stale-files").stream().map(name -> Path.of(name).toAbsolutePath().normalize()).toList();
+        taskConfig.strings("stale-files").stream().map(name -> Path.of(name).toAbsolutePath().normalize()).toList();
     return new HousekeepingTask(settings, paths, files, new LiveProcessTable());
   }
 

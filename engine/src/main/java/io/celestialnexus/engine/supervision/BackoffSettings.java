@@ -1,10 +1,6 @@
 package io.celestialnexus.engine.supervision;
 
-import static io.celestialnexus.engine.support.ConfigChecks.atLeast;
-import static io.celestialnexus.engine.support.ConfigChecks.positive;
-
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
+import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;
 
 /**
@@ -19,26 +15,23 @@ public record BackoffSettings(
     int flapLimit,
     Duration flapWindow) {
 
-  /** Reads a {@code backoff { ... }} block; {@code path} names it in error messages. */
-  public static BackoffSettings fromConfig(Config config, String path) {
-    var settings =
-        new BackoffSettings(
-            config.getDuration("min-backoff"),
-            config.getDuration("max-backoff"),
-            config.getDouble("random-factor"),
-            config.getDuration("reset-after"),
-            config.getInt("flap-limit"),
-            config.getDuration("flap-window"));
-    positive(settings.minBackoff, path + ".min-backoff");
-    if (settings.maxBackoff.compareTo(settings.minBackoff) < 0) {
-      throw new ConfigException.BadValue(path + ".max-backoff", "must not be shorter than min-backoff");
+  /** Reads a {@code backoff { ... }} block. */
+  public static BackoffSettings fromConfig(SettingsReader backoff) {
+    Duration min = backoff.positiveDuration("min-backoff");
+    Duration max = backoff.positiveDuration("max-backoff");
+    if (max.compareTo(min) < 0) {
+      throw backoff.invalid("max-backoff", "must not be shorter than min-backoff (" + min + ")");
     }
-    if (settings.randomFactor < 0 || settings.randomFactor >= 1) {
-      throw new ConfigException.BadValue(path + ".random-factor", "must be in [0, 1)");
+    double randomFactor = backoff.number("random-factor");
+    if (randomFactor < 0 || randomFactor >= 1) {
+      throw backoff.invalid("random-factor", "must be in [0, 1), was " + randomFactor);
     }
-    positive(settings.resetAfter, path + ".reset-after");
-    atLeast(1, settings.flapLimit, path + ".flap-limit");
-    positive(settings.flapWindow, path + ".flap-window");
-    return settings;
+    return new BackoffSettings(
+        min,
+        max,
+        randomFactor,
+        backoff.positiveDuration("reset-after"),
+        backoff.integerAtLeast(1, "flap-limit"),
+        backoff.positiveDuration("flap-window"));
   }
 }

@@ -1,6 +1,6 @@
 package io.celestialnexus.engine.task;
 
-import com.typesafe.config.Config;
+import io.celestialnexus.engine.support.SettingsReader;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.SynchronousQueue;
@@ -21,13 +21,13 @@ public final class StepExecutor implements Extension {
 
   private final ThreadPoolExecutor pool;
 
-  private StepExecutor(Config config) {
+  private StepExecutor(SettingsReader config) {
     AtomicInteger threadCount = new AtomicInteger();
     pool =
         new ThreadPoolExecutor(
-            config.getInt("core-threads"),
-            config.getInt("max-threads"),
-            config.getDuration("keep-alive").toMillis(),
+            config.integerAtLeast(1, "core-threads"),
+            config.integerAtLeast(config.integer("core-threads"), "max-threads"),
+            config.positiveDuration("keep-alive").toMillis(),
             TimeUnit.MILLISECONDS,
             new SynchronousQueue<>(),
             runnable -> {
@@ -57,7 +57,7 @@ public final class StepExecutor implements Extension {
 
     @Override
     public StepExecutor createExtension(ActorSystem<?> system) {
-      var executor = new StepExecutor(system.settings().config().getConfig("nexus.engine.step-pool"));
+      var executor = new StepExecutor(new SettingsReader(system.settings().config(), "nexus.engine.step-pool"));
       system.getWhenTerminated().thenRun(executor.pool::shutdownNow);
       return executor;
     }

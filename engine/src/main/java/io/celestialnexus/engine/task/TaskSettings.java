@@ -1,27 +1,20 @@
 package io.celestialnexus.engine.task;
 
-import static io.celestialnexus.engine.support.ConfigChecks.notNegative;
-import static io.celestialnexus.engine.support.ConfigChecks.positive;
-
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import io.celestialnexus.engine.supervision.BackoffSettings;
+import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;
 
 /** The contract's per-task knobs: schedule, heartbeat timeout, step timeout and backoff. */
 public record TaskSettings(
     Schedule schedule, Duration heartbeatTimeout, Duration stepTimeout, BackoffSettings backoff) {
 
-  /** Reads one task block (see {@code nexus.engine.task-defaults}); {@code path} names it in errors. */
-  public static TaskSettings fromConfig(Config config, String path) {
-    Duration interval = notNegative(config.getDuration("interval"), path + ".interval");
-    Duration heartbeatTimeout = positive(config.getDuration("heartbeat-timeout"), path + ".heartbeat-timeout");
-    Duration stepTimeout = positive(config.getDuration("step-timeout"), path + ".step-timeout");
+  /** Reads one task block (see {@code nexus.engine.task-defaults}). */
+  public static TaskSettings fromConfig(SettingsReader task) {
     return new TaskSettings(
-        schedule(interval, config.getConfig("adaptive"), path + ".adaptive"),
-        heartbeatTimeout,
-        stepTimeout,
-        BackoffSettings.fromConfig(config.getConfig("backoff"), path + ".backoff"));
+        schedule(task.nonNegativeDuration("interval"), task.at("adaptive")),
+        task.positiveDuration("heartbeat-timeout"),
+        task.positiveDuration("step-timeout"),
+        BackoffSettings.fromConfig(task.at("backoff")));
   }
 
   /** The interval to report: the fixed one, or the lower bound of an adaptive schedule. */
@@ -33,21 +26,15 @@ public record TaskSettings(
     return new TaskSettings(newSchedule, heartbeatTimeout, stepTimeout, backoff);
   }
 
-  private static Schedule schedule(Duration interval, Config adaptive, String path) {
-    if (!adaptive.getBoolean("enabled")) {
+  private static Schedule schedule(Duration interval, SettingsReader adaptive) {
+    if (!adaptive.flag("enabled")) {
       return new Schedule.Fixed(interval);
     }
-    long min = adaptive.getLong("min-seconds");
-    long max = adaptive.getLong("max-seconds");
-    double factor = adaptive.getDouble("factor");
-    if (min < 0) {
-      throw new ConfigException.BadValue(path + ".min-seconds", "must not be negative, was " + min);
-    }
-    if (max < min) {
-      throw new ConfigException.BadValue(path + ".max-seconds", "must not be below min-seconds (" + min + ")");
-    }
+    int min = adaptive.integerAtLeast(0, "min-seconds");
+    int max = adaptive.integerAtLeast(min, "max-seconds");
+    double factor = adaptive.number("factor");
     if (factor <= 0) {
-      throw new ConfigException.BadValue(path + ".factor", "must be positive, was " + factor);
+      throw adaptive.invalid("factor", "must be positive, was " + factor);
     }
     return new Schedule.Adaptive(Duration.ofSeconds(min), Duration.ofSeconds(max), factor);
   }

@@ -1,4 +1,4 @@
-package io.celestialnexus.http;
+package io.celestialnexus.engine.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

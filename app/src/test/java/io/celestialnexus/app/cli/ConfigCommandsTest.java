@@ -1,0 +1,74 @@
+package io.celestialnexus.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.celestialnexus.app.CommandLineRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCommandsTest {
+
+  @TempDir Path dir;
+
+  private String conf(String content) throws IOException {
+    return Files.writeString(dir.resolve("nexus.conf"), content).toString();
+  }
+
+  @Test
+  void printConfigShowsTheOperatorsValuesAndMasksSecrets() throws IOException {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "print-config",
+            "--config",
+            conf("nexus.http { api.port = 8123, api-key = \"topsecret-value\" }\nnexus.engine.drain-timeout = 7s"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("port=8123"), run.out());
+    assertTrue(run.out().contains("drain-timeout=\"7s\""), run.out());
+    assertTrue(run.out().contains("api-key=\"****\""), run.out());
+    assertFalse(run.out().contains("topsecret-value"));
+  }
+
+  @Test
+  void aNegativeIntervalExitsTwoWithOneLineNamingTheKey() throws IOException {
+    CommandLineRun run = CommandLineRun.of("print-config", "--config", conf("nexus.engine.tasks.housekeeping.interval = -1s"));
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(run.err().contains("nexus.engine.tasks.housekeeping.interval"), run.err());
+    assertTrue(run.err().contains("must not be negative"), run.err());
+  }
+
+  @Test
+  void aMalformedDurationExitsTwo() throws IOException {
+    CommandLineRun run = CommandLineRun.of("start", "--config", conf("nexus.engine.drain-timeout = soon"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("nexus: invalid configuration:"), run.err());
+    assertTrue(run.err().contains("drain-timeout"), run.err());
+  }
+
+  @Test
+  void anUnknownLogFormatExitsTwo() throws IOException {
+    CommandLineRun run = CommandLineRun.of("print-config", "--config", conf("nexus.logs.format = xml"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("nexus.logs.format"), run.err());
+  }
+
+  @Test
+  void aMissingConfigFileExitsTwo() {
+    CommandLineRun run = CommandLineRun.of("check", "--config", dir.resolve("nope.conf").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("nope.conf"), run.err());
+  }
+
+  @Test
+  void versionNamesPekko() {
+    CommandLineRun run = CommandLineRun.of("version");
+    assertEquals(0, run.exitCode());
+    assertTrue(run.out().startsWith("nexus "), run.out());
+    assertTrue(run.out().contains("Apache Pekko 1."), run.out());
+  }
+}
