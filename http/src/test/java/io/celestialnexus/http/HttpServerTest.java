@@ -13,6 +13,7 @@ import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.engine.supervision.BackoffSettings;
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.engine.testing.Promtool;
@@ -80,7 +81,7 @@ class HttpServerTest {
               throw new IllegalStateException("always broken");
             });
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, Clock.systemUTC(), registry), "tasks");
+        testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, EngineClock.system(), registry), "tasks");
     engine = new EngineGateway(testKit.system(), board, tasks, ofSeconds(3));
     withKey = "http://127.0.0.1:" + bind(KEY).localAddress().getPort();
     withoutKey = "http://127.0.0.1:" + bind("").localAddress().getPort();

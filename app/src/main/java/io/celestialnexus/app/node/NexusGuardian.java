@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.http.ApiRoutes;
@@ -8,7 +9,6 @@ import io.celestialnexus.http.EngineGateway;
 import io.celestialnexus.http.NexusHttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
@@ -34,7 +34,7 @@ public final class NexusGuardian {
       NodeSettings settings,
       List<Task> tasks,
       PrometheusMeterRegistry registry,
-      Clock clock,
+      EngineClock clock,
       String version,
       CompletableFuture<InetSocketAddress> apiBound) {
     return Behaviors.setup(

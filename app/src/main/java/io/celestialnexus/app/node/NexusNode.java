@@ -1,9 +1,10 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,10 +27,12 @@ public final class NexusNode implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final InetSocketAddress apiAddress;
+  private final PrometheusMeterRegistry registry;
 
-  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress) {
+  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress, PrometheusMeterRegistry registry) {
     this.system = system;
     this.apiAddress = apiAddress;
+    this.registry = registry;
   }
 
   /** Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot. */
@@ -40,7 +43,7 @@ public final class NexusNode implements AutoCloseable {
     var apiBound = new CompletableFuture<InetSocketAddress>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, tasks, metrics.registry(), Clock.systemUTC(), version, apiBound),
+            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);
@@ -53,7 +56,7 @@ public final class NexusNode implements AutoCloseable {
           address.getHostString(),
           address.getPort(),
           settings.engine().paths().dataDir());
-      return new NexusNode(system, address);
+      return new NexusNode(system, address, metrics.registry());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       system.terminate();
@@ -65,6 +68,11 @@ public final class NexusNode implements AutoCloseable {
 
   public InetSocketAddress apiAddress() {
     return apiAddress;
+  }
+
+  /** The node's meters, as /metrics exposes them. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 
   public ActorSystem<Void> system() {

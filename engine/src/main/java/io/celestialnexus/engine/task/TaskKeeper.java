@@ -7,8 +7,8 @@ import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.TaskStatus;
 import io.celestialnexus.engine.supervision.BackoffPolicy;
 import io.celestialnexus.engine.supervision.RestartWindow;
+import io.celestialnexus.engine.support.EngineClock;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +55,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   /** Let the current step finish (at most {@code timeout}), then stop for good: shutdown. */
   public record Drain(Duration timeout, ActorRef<Done> replyTo) implements Command {}
 
+  /** The first step of an incarnation started. */
   record StepStarted(int incarnation, Instant at) implements Command {}
 
   record Heartbeat(int incarnation, Map<String, Object> fields, Instant at) implements Command {}
@@ -80,7 +81,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   private final Task task;
   private final ActorRef<StatusBoard.Command> board;
-  private final Clock clock;
+  private final EngineClock clock;
   private final TimerScheduler<Command> timers;
   private final BackoffPolicy policy;
   private final RestartWindow flaps;
@@ -111,7 +112,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       TimerScheduler<Command> timers,
       Task task,
       ActorRef<StatusBoard.Command> board,
-      Clock clock,
+      EngineClock clock,
       MeterRegistry registry,
       DoubleSupplier jitter) {
     super(context);
@@ -131,7 +132,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   public static Behavior<Command> create(
       Task task,
       ActorRef<StatusBoard.Command> board,
-      Clock clock,
+      EngineClock clock,
       MeterRegistry registry,
       DoubleSupplier jitter) {
     return Behaviors.setup(
@@ -229,27 +230,30 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
                   + task.settings().backoff().maxBackoff()));
     }
     Duration delay = policy.delayAfter(consecutiveFailures, flapping);
+    if (delay.isZero()) {
+      restart(); // before logging, so that the disk never delays a restart
+    } else {
+      enter(flapping ? TaskState.FLAPPING : cause instanceof TaskFailure.HeartbeatStalled ? TaskState.STALLED : TaskState.BACKOFF);
+      nextRestartAt = now.plus(delay);
+      timers.startSingleTimer(RESTART_TIMER, RestartDue.INSTANCE, delay);
+      publish();
+    }
     getContext()
         .getLog()
         .warn(
-            "task {} failed ({} failure in a row): {}: {}; restart in {} ms",
+            "task {} failed ({} in a row): {}: {}; {}",
             task.name(),
             consecutiveFailures,
             lastError.type(),
             lastError.message(),
-            delay.toMillis());
-    if (delay.isZero()) {
-      return restart("after failure");
-    }
-    enter(flapping ? TaskState.FLAPPING : cause instanceof TaskFailure.HeartbeatStalled ? TaskState.STALLED : TaskState.BACKOFF);
-    nextRestartAt = now.plus(delay);
-    timers.startSingleTimer(RESTART_TIMER, RestartDue.INSTANCE, delay);
-    publish();
+            delay.isZero() ? "restarted at once (restart #" + totalRestarts + ")" : "restart in " + delay.toMillis() + " ms");
     return this;
   }
 
   private Behavior<Command> onRestartDue() {
-    return restart("after backoff");
+    restart();
+    getContext().getLog().info("task {} restarted after backoff (restart #{})", task.name(), totalRestarts);
+    return this;
   }
 
   private Behavior<Command> onHealthyPeriodElapsed() {
@@ -268,7 +272,8 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   private Behavior<Command> onRestart(Restart command) {
     if (!stopping) {
       stopRunner();
-      restart("by operator");
+      restart();
+      getContext().getLog().info("task {} restarted by operator (restart #{})", task.name(), totalRestarts);
     }
     command.replyTo().tell(StatusReply.success(status()));
     return this;
@@ -335,13 +340,11 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     return this;
   }
 
-  private Behavior<Command> restart(String why) {
+  private void restart() {
     timers.cancel(RESTART_TIMER);
     totalRestarts++;
     meters.restarted();
-    getContext().getLog().info("task {} restarted {} (restart #{})", task.name(), why, totalRestarts);
     spawnRunner();
-    return this;
   }
 
   private void spawnRunner() {

@@ -1,5 +1,6 @@
 package io.celestialnexus.engine.task;
 
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.support.Fields;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +23,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * when asked to stop gracefully.
  *
  * <p>Each step runs on the {@link StepExecutor}, never on this actor's thread, so the actor stays responsive
- * while a step blocks. A step that throws, sends no heartbeat for the heartbeat timeout, or overruns the
- * step timeout makes this actor throw a {@link TaskFailure} after interrupting the step's thread; the
- * step is abandoned, never waited on. The parent {@link TaskKeeper} decides when a fresh runner starts:
+ * while a step blocks. A watchdog timer (one per step, re-armed for the nearer deadline) fails a step that
+ * sends no heartbeat for the heartbeat timeout or overruns the step timeout, measured on the monotonic
+ * clock. A failing step makes this actor throw a {@link TaskFailure} after interrupting the step's thread;
+ * the step is abandoned, never waited on. The parent {@link TaskKeeper} decides when a fresh runner starts:
  * runners are never restarted in place.
  */
 public final class TaskRunner {
@@ -40,42 +42,38 @@ public final class TaskRunner {
     INSTANCE
   }
 
-  private enum HeartbeatMissed implements Command {
+  /** Time to check the running step against its heartbeat timeout and step timeout. */
+  private enum WatchdogDue implements Command {
     INSTANCE
   }
 
-  private enum StepOverran implements Command {
-    INSTANCE
-  }
-
-  private record Progress(long stepId, Map<String, Object> fields, Instant at) implements Command {}
+  private record Progress(long stepId, Map<String, Object> fields, Instant at, long nanos) implements Command {}
 
   private record StepSucceeded(long stepId, Map<String, Object> fields) implements Command {}
 
   private record StepFailed(long stepId, Throwable cause) implements Command {}
 
   private static final String TICK_TIMER = "tick";
-  private static final String HEARTBEAT_DEADLINE = "heartbeat-deadline";
-  private static final String STEP_DEADLINE = "step-deadline";
+  private static final String WATCHDOG_TIMER = "watchdog";
 
   private final Task task;
   private final int incarnation;
   private final ActorRef<TaskKeeper.Command> keeper;
   private final StepExecutor executor;
-  private final Clock clock;
+  private final EngineClock clock;
   private final ActorRef<Command> self;
   private final TimerScheduler<Command> timers;
 
   private long stepId;
   private Future<?> inFlight;
   private long stepStartNanos;
-  private Instant lastHeartbeat;
+  private long lastBeatNanos;
 
   private TaskRunner(
       Task task,
       int incarnation,
       ActorRef<TaskKeeper.Command> keeper,
-      Clock clock,
+      EngineClock clock,
       ActorContext<Command> context,
       TimerScheduler<Command> timers) {
     this.task = task;
@@ -89,7 +87,7 @@ public final class TaskRunner {
 
   /** A runner that starts its first step at once and reports to {@code keeper} as {@code incarnation}. */
   public static Behavior<Command> create(
-      Task task, int incarnation, ActorRef<TaskKeeper.Command> keeper, Clock clock) {
+      Task task, int incarnation, ActorRef<TaskKeeper.Command> keeper, EngineClock clock) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
@@ -111,8 +109,7 @@ public final class TaskRunner {
         .onMessage(Progress.class, this::onProgress)
         .onMessage(StepSucceeded.class, this::onStepSucceeded)
         .onMessage(StepFailed.class, this::onStepFailed)
-        .onMessageEquals(HeartbeatMissed.INSTANCE, this::onHeartbeatMissed)
-        .onMessageEquals(StepOverran.INSTANCE, this::onStepOverran)
+        .onMessageEquals(WatchdogDue.INSTANCE, this::onWatchdogDue)
         .onMessageEquals(Drain.INSTANCE, this::draining)
         .onSignal(PostStop.class, signal -> abandonStep())
         .build();
@@ -124,8 +121,7 @@ public final class TaskRunner {
         .onMessage(Progress.class, this::onProgress)
         .onMessage(StepSucceeded.class, this::onLastStepSucceeded)
         .onMessage(StepFailed.class, this::onLastStepFailed)
-        .onMessageEquals(HeartbeatMissed.INSTANCE, Behaviors::stopped)
-        .onMessageEquals(StepOverran.INSTANCE, Behaviors::stopped)
+        .onMessageEquals(WatchdogDue.INSTANCE, () -> overdue() == null ? Behaviors.same() : Behaviors.stopped())
         .onMessageEquals(Drain.INSTANCE, Behaviors::same)
         .onSignal(PostStop.class, signal -> abandonStep())
         .build();
@@ -135,23 +131,25 @@ public final class TaskRunner {
     stepId++;
     long id = stepId;
     StepInvocation step = new StepInvocation(id, new RunnerContext(id));
-    stepStartNanos = System.nanoTime();
-    lastHeartbeat = clock.instant();
+    stepStartNanos = clock.nanoTime();
+    lastBeatNanos = stepStartNanos;
     try {
       inFlight = executor.start(step);
     } catch (RejectedExecutionException e) {
       throw new TaskFailure.StepNotStarted(task.name(), e);
     }
-    timers.startSingleTimer(HEARTBEAT_DEADLINE, HeartbeatMissed.INSTANCE, task.settings().heartbeatTimeout());
-    timers.startSingleTimer(STEP_DEADLINE, StepOverran.INSTANCE, task.settings().stepTimeout());
-    keeper.tell(new TaskKeeper.StepStarted(incarnation, lastHeartbeat));
+    // one timer per step covers both deadlines; progress only moves lastBeatNanos, so heartbeats cost no timer work
+    armWatchdog(min(task.settings().heartbeatTimeout(), task.settings().stepTimeout()));
+    if (id == 1) {
+      // the keeper needs only the first start (STARTING -> RUNNING); later ones would be traffic for nothing
+      keeper.tell(new TaskKeeper.StepStarted(incarnation, clock.instant()));
+    }
     return stepping();
   }
 
   private Behavior<Command> onProgress(Progress progress) {
     if (isCurrent(progress.stepId())) {
-      lastHeartbeat = progress.at();
-      timers.startSingleTimer(HEARTBEAT_DEADLINE, HeartbeatMissed.INSTANCE, task.settings().heartbeatTimeout());
+      lastBeatNanos = Math.max(lastBeatNanos, progress.nanos());
       keeper.tell(new TaskKeeper.Heartbeat(incarnation, progress.fields(), progress.at()));
     }
     return Behaviors.same();
@@ -184,7 +182,7 @@ public final class TaskRunner {
 
   /** Reports the finished step and answers the pause before the next one. */
   private Duration finishStep(StepSucceeded done) {
-    Duration took = Duration.ofNanos(System.nanoTime() - stepStartNanos);
+    Duration took = Duration.ofNanos(clock.nanoTime() - stepStartNanos);
     endStep();
     Duration next = task.settings().schedule().nextInterval(took);
     keeper.tell(new TaskKeeper.StepFinished(incarnation, took, done.fields(), next, clock.instant()));
@@ -199,15 +197,43 @@ public final class TaskRunner {
     throw new TaskFailure.StepThrew(task.name(), failed.cause());
   }
 
-  private Behavior<Command> onHeartbeatMissed() {
-    Duration silence = Duration.between(lastHeartbeat, clock.instant());
-    abandonStep();
-    throw new TaskFailure.HeartbeatStalled(task.name(), silence.isNegative() ? Duration.ZERO : silence);
+  private Behavior<Command> onWatchdogDue() {
+    TaskFailure failure = overdue();
+    if (failure != null) {
+      abandonStep();
+      throw failure;
+    }
+    return Behaviors.same();
   }
 
-  private Behavior<Command> onStepOverran() {
-    abandonStep();
-    throw new TaskFailure.StepTimedOut(task.name(), task.settings().stepTimeout());
+  /**
+   * The watchdog's check: the failure if the step overran its step timeout or has been silent for the
+   * heartbeat timeout; otherwise null, with the timer re-armed for the nearer of the two deadlines.
+   */
+  private TaskFailure overdue() {
+    if (inFlight == null) {
+      return null;
+    }
+    long now = clock.nanoTime();
+    Duration running = Duration.ofNanos(now - stepStartNanos);
+    Duration silence = Duration.ofNanos(now - lastBeatNanos);
+    TaskSettings settings = task.settings();
+    if (running.compareTo(settings.stepTimeout()) >= 0) {
+      return new TaskFailure.StepTimedOut(task.name(), settings.stepTimeout());
+    }
+    if (silence.compareTo(settings.heartbeatTimeout()) >= 0) {
+      return new TaskFailure.HeartbeatStalled(task.name(), silence);
+    }
+    armWatchdog(min(settings.heartbeatTimeout().minus(silence), settings.stepTimeout().minus(running)));
+    return null;
+  }
+
+  private void armWatchdog(Duration delay) {
+    timers.startSingleTimer(WATCHDOG_TIMER, WatchdogDue.INSTANCE, delay);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private boolean isCurrent(long id) {
@@ -216,8 +242,7 @@ public final class TaskRunner {
 
   private void endStep() {
     inFlight = null;
-    timers.cancel(HEARTBEAT_DEADLINE);
-    timers.cancel(STEP_DEADLINE);
+    timers.cancel(WATCHDOG_TIMER);
   }
 
   /** Interrupts the step's thread and forgets the step; its late result, if any, is never delivered. */
@@ -268,7 +293,7 @@ public final class TaskRunner {
 
     @Override
     public void progress(Map<String, ?> fields) {
-      self.tell(new Progress(id, Fields.copyOf(fields), clock.instant()));
+      self.tell(new Progress(id, Fields.copyOf(fields), clock.instant(), clock.nanoTime()));
     }
 
     @Override

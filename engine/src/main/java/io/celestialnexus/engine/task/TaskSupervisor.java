@@ -2,8 +2,8 @@ package io.celestialnexus.engine.task;
 
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.TaskStatus;
+import io.celestialnexus.engine.support.EngineClock;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,7 +59,7 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
       ActorContext<Command> context,
       List<Task> tasks,
       ActorRef<StatusBoard.Command> board,
-      Clock clock,
+      EngineClock clock,
       MeterRegistry registry) {
     super(context);
     board.tell(new StatusBoard.TasksDeclared(tasks.stream().map(Task::name).toList()));
@@ -77,7 +77,7 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
 
   /** Fails fast on duplicate task names: each name is an actor name, a status key and a metrics tag. */
   public static Behavior<Command> create(
-      List<Task> tasks, ActorRef<StatusBoard.Command> board, Clock clock, MeterRegistry registry) {
+      List<Task> tasks, ActorRef<StatusBoard.Command> board, EngineClock clock, MeterRegistry registry) {
     Set<String> names = new HashSet<>();
     for (Task task : tasks) {
       if (!names.add(task.name())) {

@@ -1,5 +1,6 @@
 package io.celestialnexus.engine.testing;
 
+import io.celestialnexus.engine.support.EngineClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when told to (resilience4j's MockClock pattern); thread-safe. */
-public final class ManualClock extends Clock {
+public final class ManualClock extends EngineClock {
 
+  private final Instant origin;
   private final AtomicReference<Instant> now;
 
   public ManualClock(Instant start) {
+    this.origin = start;
     this.now = new AtomicReference<>(start);
   }
 
@@ -22,6 +25,11 @@ public final class ManualClock extends Clock {
 
   public void advance(Duration duration) {
     now.updateAndGet(instant -> instant.plus(duration));
+  }
+
+  @Override
+  public long nanoTime() {
+    return Duration.between(origin, now.get()).toNanos();
   }
 
   @Override
