@@ -27,9 +27,11 @@ class StepExecutorTest {
   void aStepThatIgnoresItsInterruptNeverHoldsUpTheNextStep() throws Exception {
     StepExecutor executor = StepExecutor.get(testKit.system());
     var release = new CountDownLatch(1);
+    var running = new CountDownLatch(1);
     var stuck =
         new FutureTask<>(
             () -> {
+              running.countDown();
               while (release.getCount() > 0) {
                 try {
                   release.await();
@@ -39,7 +41,9 @@ class StepExecutorTest {
               }
               return "stuck";
             });
-    executor.start(stuck).cancel(true); // abandoned, but its thread lives on
+    var future = executor.start(stuck);
+    assertTrue(running.await(5, TimeUnit.SECONDS));
+    future.cancel(true); // abandoned, but its thread lives on
     try {
       for (int i = 0; i < 5; i++) {
         var ran = new CountDownLatch(1);

@@ -1,0 +1,87 @@
+package io.celestialnexus.app.node;
+
+import static java.time.Duration.ofHours;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.celestialnexus.engine.status.StatusJson;
+import io.celestialnexus.engine.supervision.BackoffSettings;
+import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.engine.testing.Promtool;
+import io.celestialnexus.engine.testing.ScriptedTask;
+import io.celestialnexus.engine.testing.TestSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped Prometheus rules and Grafana dashboard are valid and name only metrics a real node exposes. */
+class OpsFilesTest {
+
+  private static final Path OPS = Path.of("..", "ops");
+  private static final Pattern METRIC = Pattern.compile("\\b((?:nexus|http_server|jvm|process)_[a-z_]+)");
+
+  @TempDir Path dir;
+
+  @Test
+  void promtoolAcceptsTheScrapeConfigAndItsAlertRules() throws Exception {
+    Promtool.run(null, "check", "config", OPS.resolve("prometheus/prometheus.yml").toString());
+    Promtool.run(null, "check", "rules", OPS.resolve("prometheus/nexus-alerts.yml").toString());
+  }
+
+  @Test
+  void theDashboardIsJsonWithPanels() throws IOException {
+    var dashboard = StatusJson.mapper().readTree(OPS.resolve("grafana/nexus-dashboard.json").toFile());
+    assertTrue(dashboard.get("panels").size() >= 8);
+  }
+
+  @Test
+  void everyMetricTheRulesAndTheDashboardUseIsExposed() throws Exception {
+    Set<String> used = new TreeSet<>();
+    used.addAll(metricsIn(Files.readString(OPS.resolve("prometheus/nexus-alerts.yml"))));
+    used.addAll(metricsIn(Files.readString(OPS.resolve("grafana/nexus-dashboard.json"))));
+    assertTrue(used.size() > 5, used.toString());
+
+    Path conf = Files.writeString(dir.resolve("n.conf"), "nexus.data.dir = \"" + dir.resolve("data") + "\"\nnexus.http.api.port = 0\n");
+    var flapping = new BackoffSettings(ofHours(1), ofHours(1), 0.2, ofHours(1), 1, ofHours(1));
+    Task failing =
+        new ScriptedTask("failing", TestSettings.with(TestSettings.every(ofMinutes(10)), flapping), (n, context) -> {
+          throw new IllegalStateException("on purpose");
+        });
+    Task steady = new ScriptedTask("steady", TestSettings.every(ofSeconds(30)), (n, context) -> Map.of());
+    try (NexusNode node = NexusNode.start(NodeSettings.fromConfig(NodeConfig.load(Optional.of(conf))), List.of(steady, failing), "test")) {
+      var http = java.net.http.HttpClient.newHttpClient();
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.apiAddress().getPort() + "/metrics")).build();
+      ActorTestKit.create(node.system())
+          .createTestProbe()
+          .awaitAssert(
+              ofSeconds(10),
+              () -> {
+                String exposition = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                for (String metric : used) {
+                  assertTrue(exposition.contains(metric), "a real node exposes " + metric);
+                }
+                return null;
+              });
+    }
+  }
+
+  private static Set<String> metricsIn(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = METRIC.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+}
