@@ -17,7 +17,8 @@ public record EngineSettings(
     Map<String, TaskSettings> tasks,
     StatusFileSettings statusFile,
     AlertSettings alerts,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    int timelineEvents) {
 
   /** How often {@code reports/status.json} is rewritten. */
   public record StatusFileSettings(Duration minInterval, Duration refreshInterval) {}
@@ -42,7 +43,8 @@ public record EngineSettings(
         new StatusFileSettings(statusFile.positiveDuration("min-interval"), statusFile.positiveDuration("refresh-interval")),
         new AlertSettings(
             alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
-        engine.positiveDuration("drain-timeout"));
+        engine.positiveDuration("drain-timeout"),
+        engine.at("timeline").integerAtLeast(1, "max-events"));
   }
 
   /** The settings of task {@code name}: its own block if configured, else the defaults. */

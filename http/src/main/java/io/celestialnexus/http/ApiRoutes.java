@@ -1,6 +1,8 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -9,13 +11,17 @@ public final class ApiRoutes extends AllDirectives {
 
   private final Route route;
 
-  public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
+  /** {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. */
+  public ApiRoutes(
+      EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry, Optional<ChaosAssaults> chaos) {
     var metrics = new HttpMetrics(registry);
     var auth = new ApiKeyAuth(settings.apiKey());
+    Route chaosRoutes = chaos.map(assaults -> new ChaosRoutes(assaults, metrics, auth).route()).orElse(reject());
     this.route =
         concat(
             new HealthRoutes(engine, metrics).route(),
             new TaskRoutes(engine, metrics, auth).route(),
+            chaosRoutes,
             new MetricsRoute(registry, metrics).route(),
             metrics.measured(
                 "unmatched",

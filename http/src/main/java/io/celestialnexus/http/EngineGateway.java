@@ -3,8 +3,10 @@ package io.celestialnexus.http;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusSnapshot;
 import io.celestialnexus.engine.status.TaskStatus;
+import io.celestialnexus.engine.task.LifecycleEvent;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -31,6 +33,12 @@ public final class EngineGateway {
 
   public CompletionStage<StatusSnapshot> status() {
     return AskPattern.ask(status, StatusBoard.GetStatus::new, timeout, system.scheduler());
+  }
+
+  /** The task's lifecycle events after {@code sinceMillis}; fails with UnknownTaskException for an unknown task. */
+  public CompletionStage<List<LifecycleEvent>> timeline(String task, long sinceMillis) {
+    return AskPattern.askWithStatus(
+        tasks, replyTo -> new TaskSupervisor.GetTimeline(task, sinceMillis, replyTo), timeout, system.scheduler());
   }
 
   /** Fails with {@code UnknownTaskException} when no such task runs here. */

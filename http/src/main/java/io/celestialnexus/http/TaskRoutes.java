@@ -2,15 +2,20 @@ package io.celestialnexus.http;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.celestialnexus.engine.status.TaskReport;
+import io.celestialnexus.engine.task.LifecycleEvent;
 import io.celestialnexus.engine.task.TaskSupervisor;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /api/tasks}, {@code GET /api/tasks/{name}} and {@code POST /api/tasks/{name}/restart|pause|resume}
- * (API key). Writes answer with the task's status after the action took effect.
+ * {@code GET /api/tasks}, {@code GET /api/tasks/{name}} (status and lifecycle timeline), {@code GET
+ * /api/tasks/{name}/events?since=ms} and {@code POST /api/tasks/{name}/restart|pause|resume} (API key). Writes
+ * answer with the task's status after the action took effect.
  */
 public final class TaskRoutes extends AllDirectives {
 
@@ -35,6 +40,9 @@ public final class TaskRoutes extends AllDirectives {
                         pathEnd(() -> metrics.measured("/api/tasks", () -> get(this::list))),
                         path(segment(), name -> metrics.measured("/api/tasks/{name}", () -> get(() -> one(name)))),
                         path(
+                            segment().slash("events"),
+                            name -> metrics.measured("/api/tasks/{name}/events", () -> get(() -> events(name)))),
+                        path(
                             segment().slash(segment()),
                             (name, action) ->
                                 metrics.measured(
@@ -46,14 +54,36 @@ public final class TaskRoutes extends AllDirectives {
     return onSuccess(engine.status(), snapshot -> complete(StatusCodes.OK, snapshot.tasks(), Json.marshaller()));
   }
 
+  /** A task's status with its recent lifecycle events (the timeline), newest last. */
+  public record TaskDetail(@JsonUnwrapped TaskReport task, List<LifecycleEvent> events) {}
+
   private Route one(String name) {
     return onSuccess(
         engine.status(),
         snapshot ->
             snapshot
                 .task(name)
-                .<Route>map(task -> complete(StatusCodes.OK, task, Json.marshaller()))
+                .<Route>map(
+                    task ->
+                        onSuccess(
+                            engine.timeline(name, Long.MIN_VALUE),
+                            events -> complete(StatusCodes.OK, new TaskDetail(task, events), Json.marshaller())))
                 .orElseGet(() -> ApiErrors.notFound("no task named '" + name + "'")));
+  }
+
+  /** {@code ?since=<epoch ms>} keeps only events stamped after it. */
+  private Route events(String name) {
+    return parameterOptional(
+        "since",
+        since -> {
+          long after;
+          try {
+            after = since.map(Long::parseLong).orElse(Long.MIN_VALUE);
+          } catch (NumberFormatException e) {
+            return ApiErrors.respond(StatusCodes.BAD_REQUEST, "bad since", "since must be epoch milliseconds, was '" + since.get() + "'");
+          }
+          return onSuccess(engine.timeline(name, after), events -> complete(StatusCodes.OK, events, Json.marshaller()));
+        });
   }
 
   private Route control(String name, String action) {

@@ -81,7 +81,7 @@ class HttpServerTest {
               throw new IllegalStateException("always broken");
             });
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, EngineClock.system(), registry), "tasks");
+        testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, EngineClock.system(), registry, 50), "tasks");
     engine = new EngineGateway(testKit.system(), board, tasks, ofSeconds(3));
     withKey = "http://127.0.0.1:" + bind(KEY).localAddress().getPort();
     withoutKey = "http://127.0.0.1:" + bind("").localAddress().getPort();
@@ -97,7 +97,7 @@ class HttpServerTest {
   private ServerBinding bind(String apiKey) throws Exception {
     var settings =
         new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(3), ofSeconds(1));
-    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, settings, registry).route(), ofSeconds(1))
+    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, settings, registry, java.util.Optional.empty()).route(), ofSeconds(1))
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

@@ -1,5 +1,6 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
@@ -10,6 +11,7 @@ import io.celestialnexus.http.NexusHttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -29,17 +31,28 @@ public final class NexusGuardian {
 
   private NexusGuardian() {}
 
-  /** {@code apiBound} completes with the listener's address, or fails if it cannot bind. */
+  /**
+   * {@code apiBound} completes with the listener's address, or fails if it cannot bind; {@code chaos} is the
+   * assault book when chaos is enabled.
+   */
   public static Behavior<Void> create(
       NodeSettings settings,
       List<Task> tasks,
       PrometheusMeterRegistry registry,
       EngineClock clock,
       String version,
+      Optional<ChaosAssaults> chaos,
       CompletableFuture<InetSocketAddress> apiBound) {
     return Behaviors.setup(
         context -> {
           ActorSystem<Void> system = context.getSystem();
+          if (chaos.isPresent()) {
+            context
+                .getLog()
+                .warn(
+                    "chaos is ENABLED (nexus.chaos.enabled): anyone with the API key can make tasks fail, hang or slow"
+                        + " down through /api/chaos");
+          }
           // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
           ActorRef<StatusBoard.Command> status =
               context.spawn(
@@ -49,7 +62,7 @@ public final class NexusGuardian {
           // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
           ActorRef<TaskSupervisor.Command> taskSupervisor =
               context.spawn(
-                  Behaviors.supervise(TaskSupervisor.create(tasks, status, clock, registry))
+                  Behaviors.supervise(TaskSupervisor.create(tasks, status, clock, registry, settings.engine().timelineEvents()))
                       .onFailure(SupervisorStrategy.restart()),
                   "tasks");
 
@@ -73,7 +86,7 @@ public final class NexusGuardian {
           NexusHttpServer.bind(
                   system,
                   settings.http().api(),
-                  new ApiRoutes(engine, settings.http(), registry).route(),
+                  new ApiRoutes(engine, settings.http(), registry, chaos).route(),
                   settings.http().unbindDeadline())
               .whenComplete(
                   (binding, failure) -> {

@@ -1,16 +1,21 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.engine.chaos.ChaosAssaults;
+import io.celestialnexus.engine.chaos.ChaosTask;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -40,10 +45,12 @@ public final class NexusNode implements AutoCloseable {
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
     NodeMetrics metrics = new NodeMetrics();
+    Optional<ChaosAssaults> chaos = chaos(settings, tasks, metrics);
+    List<Task> supervised = chaos.map(assaults -> ChaosTask.wrapAll(tasks, assaults)).orElse(tasks);
     var apiBound = new CompletableFuture<InetSocketAddress>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound),
+            NexusGuardian.create(settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);
@@ -64,6 +71,15 @@ public final class NexusNode implements AutoCloseable {
       var listener = settings.http().api();
       throw new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
     }
+  }
+
+  /** The assault book when chaos is enabled; every task is then wrapped so assaults act through its steps. */
+  private static Optional<ChaosAssaults> chaos(NodeSettings settings, List<Task> tasks, NodeMetrics metrics) {
+    if (!settings.chaos().enabled()) {
+      return Optional.empty();
+    }
+    Set<String> names = tasks.stream().map(Task::name).collect(Collectors.toSet());
+    return Optional.of(new ChaosAssaults(names, settings.chaos().history(), EngineClock.system(), metrics.registry()));
   }
 
   public InetSocketAddress apiAddress() {

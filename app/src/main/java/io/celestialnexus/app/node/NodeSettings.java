@@ -2,13 +2,15 @@ package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
 import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.chaos.ChaosSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
 import java.time.Duration;
 import java.util.Set;
 
 /** Every module's settings, read and validated once; a bad value fails here, naming its key. */
-public record NodeSettings(Config config, EngineSettings engine, HttpSettings http, String logsFormat) {
+public record NodeSettings(
+    Config config, EngineSettings engine, HttpSettings http, ChaosSettings chaos, String logsFormat) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -21,7 +23,7 @@ public record NodeSettings(Config config, EngineSettings engine, HttpSettings ht
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
-    return new NodeSettings(config, engine, http, logsFormat);
+    return new NodeSettings(config, engine, http, ChaosSettings.fromConfig(config), logsFormat);
   }
 
   @Override

@@ -1,21 +1,41 @@
 package io.celestialnexus.engine.task;
 
 import java.time.Duration;
+import java.time.Instant;
 
-/** Why the runtime failed a task; the subclass names the kind of failure in status and metrics. */
+/**
+ * Why the runtime failed a task; the subclass names the kind of failure in status and metrics. Each carries
+ * the step it happened in (number within the incarnation, start time), so the lifecycle timeline can show
+ * when that step started even though the runner only reports step starts as they finish.
+ */
 public abstract sealed class TaskFailure extends RuntimeException {
 
-  private TaskFailure(String message, Throwable cause) {
+  private final long stepNumber;
+  private final transient Instant stepStartedAt;
+
+  private TaskFailure(String message, Throwable cause, long stepNumber, Instant stepStartedAt) {
     super(message, cause);
+    this.stepNumber = stepNumber;
+    this.stepStartedAt = stepStartedAt;
   }
 
   /** A metrics tag value for this kind of failure. */
   public abstract String reason();
 
+  /** 1 for the first step of an incarnation; 0 when no step was running. */
+  public long stepNumber() {
+    return stepNumber;
+  }
+
+  /** When the failing step started, or null when no step was running. */
+  public Instant stepStartedAt() {
+    return stepStartedAt;
+  }
+
   /** The step threw; the cause is what it threw. */
   public static final class StepThrew extends TaskFailure {
-    public StepThrew(String task, Throwable cause) {
-      super("step of " + task + " failed: " + cause, cause);
+    public StepThrew(String task, Throwable cause, long stepNumber, Instant stepStartedAt) {
+      super("step of " + task + " failed: " + cause, cause, stepNumber, stepStartedAt);
     }
 
     @Override
@@ -26,8 +46,20 @@ public abstract sealed class TaskFailure extends RuntimeException {
 
   /** No heartbeat within the heartbeat timeout; the step was interrupted and abandoned. */
   public static final class HeartbeatStalled extends TaskFailure {
-    public HeartbeatStalled(String task, Duration silence) {
-      super(task + " sent no heartbeat for " + silence.toMillis() + " ms; step interrupted and abandoned", null);
+    private final Duration silence;
+
+    public HeartbeatStalled(String task, Duration silence, long stepNumber, Instant stepStartedAt) {
+      super(
+          task + " sent no heartbeat for " + silence.toMillis() + " ms; step interrupted and abandoned",
+          null,
+          stepNumber,
+          stepStartedAt);
+      this.silence = silence;
+    }
+
+    /** How long the step had been silent when the watchdog gave up on it (the heartbeat's age). */
+    public Duration silence() {
+      return silence;
     }
 
     @Override
@@ -38,8 +70,12 @@ public abstract sealed class TaskFailure extends RuntimeException {
 
   /** The step ran past its step timeout, heartbeats or not. */
   public static final class StepTimedOut extends TaskFailure {
-    public StepTimedOut(String task, Duration timeout) {
-      super("step of " + task + " exceeded its step timeout of " + timeout.toMillis() + " ms; interrupted", null);
+    public StepTimedOut(String task, Duration timeout, long stepNumber, Instant stepStartedAt) {
+      super(
+          "step of " + task + " exceeded its step timeout of " + timeout.toMillis() + " ms; interrupted",
+          null,
+          stepNumber,
+          stepStartedAt);
     }
 
     @Override
@@ -51,7 +87,7 @@ public abstract sealed class TaskFailure extends RuntimeException {
   /** The step could not even be started (the step pool refused it). */
   public static final class StepNotStarted extends TaskFailure {
     public StepNotStarted(String task, Throwable cause) {
-      super("step of " + task + " could not start: " + cause, cause);
+      super("step of " + task + " could not start: " + cause, cause, 0, null);
     }
 
     @Override

@@ -60,8 +60,19 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   record Heartbeat(int incarnation, Map<String, Object> fields, Instant at) implements Command {}
 
-  record StepFinished(int incarnation, Duration took, Map<String, Object> fields, Duration nextInterval, Instant at)
+  /** A step finished; {@code stepNumber} counts from 1 within the incarnation. */
+  record StepFinished(
+      int incarnation,
+      long stepNumber,
+      Instant startedAt,
+      Duration took,
+      Map<String, Object> fields,
+      Duration nextInterval,
+      Instant at)
       implements Command {}
+
+  /** The task's lifecycle events stamped after {@code sinceMillis} (epoch ms), oldest first. */
+  public record GetTimeline(long sinceMillis, ActorRef<StatusReply<List<LifecycleEvent>>> replyTo) implements Command {}
 
   private enum RestartDue implements Command {
     INSTANCE
@@ -87,6 +98,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   private final RestartWindow flaps;
   private final TaskMeters meters;
   private final List<ActorRef<Done>> drainWaiters = new ArrayList<>();
+  private final Timeline timeline;
 
   private ActorRef<TaskRunner.Command> runner;
   private int incarnation;
@@ -114,8 +126,10 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       ActorRef<StatusBoard.Command> board,
       EngineClock clock,
       MeterRegistry registry,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      int timelineCapacity) {
     super(context);
+    this.timeline = new Timeline(timelineCapacity);
     this.task = task;
     this.board = board;
     this.clock = clock;
@@ -128,17 +142,21 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     spawnRunner();
   }
 
-  /** {@code jitter} yields uniform values in [0, 1) for the backoff's random factor. */
+  /**
+   * {@code jitter} yields uniform values in [0, 1) for the backoff's random factor; {@code timelineCapacity}
+   * bounds the lifecycle events kept.
+   */
   public static Behavior<Command> create(
       Task task,
       ActorRef<StatusBoard.Command> board,
       EngineClock clock,
       MeterRegistry registry,
-      DoubleSupplier jitter) {
+      DoubleSupplier jitter,
+      int timelineCapacity) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
-                timers -> new TaskKeeper(context, timers, task, board, clock, registry, jitter)));
+                timers -> new TaskKeeper(context, timers, task, board, clock, registry, jitter, timelineCapacity)));
   }
 
   @Override
@@ -154,6 +172,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
         .onMessage(Resume.class, this::onResume)
         .onMessage(Drain.class, this::onDrain)
         .onMessageEquals(DrainDeadline.INSTANCE, this::onDrainDeadline)
+        .onMessage(GetTimeline.class, this::onGetTimeline)
         .onSignal(ChildFailed.class, this::onRunnerFailed)
         .onSignal(Terminated.class, this::onRunnerStopped)
         .build();
@@ -161,6 +180,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   private Behavior<Command> onStepStarted(StepStarted message) {
     if (message.incarnation() == incarnation) {
+      record(message.at(), LifecycleEvent.Type.STEP_STARTED, null, null);
       started = true;
       steppedThisIncarnation = true;
       if (state == TaskState.STARTING) {
@@ -181,6 +201,10 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   private Behavior<Command> onStepFinished(StepFinished finished) {
     if (finished.incarnation() == incarnation) {
+      if (finished.stepNumber() > 1) { // only an incarnation's first start is reported live
+        record(finished.startedAt(), LifecycleEvent.Type.STEP_STARTED, null, null);
+      }
+      record(finished.at(), LifecycleEvent.Type.STEP_FINISHED, finished.took().toMillis(), null);
       heartbeat(finished.at(), finished.fields());
       lastStepMillis = finished.took().toMillis();
       nextIntervalMillis = finished.nextInterval().toMillis();
@@ -219,6 +243,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     consecutiveFailures++;
     lastError = ErrorInfo.of(cause, now);
     meters.failed(lastError.reason());
+    recordFailure(cause, now);
     if (flaps.recordRestart(now) && !flapping) {
       flapping = true;
       board.tell(
@@ -230,8 +255,9 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
                   + task.settings().backoff().maxBackoff()));
     }
     Duration delay = policy.delayAfter(consecutiveFailures, flapping);
+    record(now, LifecycleEvent.Type.RESTART_SCHEDULED, delay.toMillis(), null);
     if (delay.isZero()) {
-      restart(); // before logging, so that the disk never delays a restart
+      restart("after failure"); // before logging, so that the disk never delays a restart
     } else {
       enter(flapping ? TaskState.FLAPPING : cause instanceof TaskFailure.HeartbeatStalled ? TaskState.STALLED : TaskState.BACKOFF);
       nextRestartAt = now.plus(delay);
@@ -251,7 +277,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   }
 
   private Behavior<Command> onRestartDue() {
-    restart();
+    restart("after backoff");
     getContext().getLog().info("task {} restarted after backoff (restart #{})", task.name(), totalRestarts);
     return this;
   }
@@ -272,7 +298,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   private Behavior<Command> onRestart(Restart command) {
     if (!stopping) {
       stopRunner();
-      restart();
+      restart("by operator");
       getContext().getLog().info("task {} restarted by operator (restart #{})", task.name(), totalRestarts);
     }
     command.replyTo().tell(StatusReply.success(status()));
@@ -286,6 +312,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       timers.cancel(HEALTHY_TIMER);
       nextRestartAt = null;
       enter(TaskState.PAUSED);
+      record(clock.instant(), LifecycleEvent.Type.PAUSED, null, "by operator");
       getContext().getLog().info("task {} paused", task.name());
       publish();
     }
@@ -297,6 +324,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     if (!stopping && state == TaskState.PAUSED) {
       consecutiveFailures = 0;
       flapping = false;
+      record(clock.instant(), LifecycleEvent.Type.RESUMED, null, "by operator");
       getContext().getLog().info("task {} resumed", task.name());
       spawnRunner();
     }
@@ -333,6 +361,9 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     timers.cancel(DRAIN_TIMER);
     nextRestartAt = null;
     runningSince = null;
+    if (state != TaskState.STOPPED) {
+      record(clock.instant(), LifecycleEvent.Type.STOPPED, null, "shutdown");
+    }
     enter(TaskState.STOPPED);
     publish();
     drainWaiters.forEach(waiter -> waiter.tell(Done.getInstance()));
@@ -340,11 +371,12 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     return this;
   }
 
-  private void restart() {
+  private void restart(String why) {
     timers.cancel(RESTART_TIMER);
     totalRestarts++;
     meters.restarted();
     spawnRunner();
+    record(clock.instant(), LifecycleEvent.Type.RESTARTED, null, why);
   }
 
   private void spawnRunner() {
@@ -372,6 +404,26 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       getContext().stop(runner); // its PostStop interrupts a running step
       runner = null;
     }
+  }
+
+  private Behavior<Command> onGetTimeline(GetTimeline query) {
+    query.replyTo().tell(StatusReply.success(timeline.since(query.sinceMillis())));
+    return this;
+  }
+
+  private void recordFailure(Throwable cause, Instant now) {
+    if (cause instanceof TaskFailure failure && failure.stepNumber() > 1 && failure.stepStartedAt() != null) {
+      record(failure.stepStartedAt(), LifecycleEvent.Type.STEP_STARTED, null, null);
+    }
+    if (cause instanceof TaskFailure.HeartbeatStalled stalled) {
+      record(now, LifecycleEvent.Type.STALLED, stalled.silence().toMillis(), lastError.message());
+    } else {
+      record(now, LifecycleEvent.Type.FAILED, null, lastError.type() + ": " + lastError.message());
+    }
+  }
+
+  private void record(Instant at, LifecycleEvent.Type type, Long durationMillis, String detail) {
+    timeline.record(at.toEpochMilli(), type, durationMillis, detail);
   }
 
   private void heartbeat(Instant at, Map<String, Object> newFields) {

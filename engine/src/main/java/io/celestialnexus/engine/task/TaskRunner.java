@@ -67,6 +67,7 @@ public final class TaskRunner {
   private long stepId;
   private Future<?> inFlight;
   private long stepStartNanos;
+  private Instant stepStartedAt;
   private long lastBeatNanos;
 
   private TaskRunner(
@@ -132,17 +133,19 @@ public final class TaskRunner {
     long id = stepId;
     StepInvocation step = new StepInvocation(id, new RunnerContext(id));
     stepStartNanos = clock.nanoTime();
+    stepStartedAt = clock.instant();
     lastBeatNanos = stepStartNanos;
+    // one timer per step covers both deadlines; progress only moves lastBeatNanos, so heartbeats cost no timer work.
+    // Armed (and the start reported) before the step runs, so nothing the step does can precede them.
+    armWatchdog(min(task.settings().heartbeatTimeout(), task.settings().stepTimeout()));
+    if (id == 1) {
+      // the keeper needs only the first start (STARTING -> RUNNING); later ones would be traffic for nothing
+      keeper.tell(new TaskKeeper.StepStarted(incarnation, stepStartedAt));
+    }
     try {
       inFlight = executor.start(step);
     } catch (RejectedExecutionException e) {
       throw new TaskFailure.StepNotStarted(task.name(), e);
-    }
-    // one timer per step covers both deadlines; progress only moves lastBeatNanos, so heartbeats cost no timer work
-    armWatchdog(min(task.settings().heartbeatTimeout(), task.settings().stepTimeout()));
-    if (id == 1) {
-      // the keeper needs only the first start (STARTING -> RUNNING); later ones would be traffic for nothing
-      keeper.tell(new TaskKeeper.StepStarted(incarnation, clock.instant()));
     }
     return stepping();
   }
@@ -185,7 +188,8 @@ public final class TaskRunner {
     Duration took = Duration.ofNanos(clock.nanoTime() - stepStartNanos);
     endStep();
     Duration next = task.settings().schedule().nextInterval(took);
-    keeper.tell(new TaskKeeper.StepFinished(incarnation, took, done.fields(), next, clock.instant()));
+    keeper.tell(
+        new TaskKeeper.StepFinished(incarnation, stepId, stepStartedAt, took, done.fields(), next, clock.instant()));
     return next;
   }
 
@@ -194,7 +198,7 @@ public final class TaskRunner {
       return Behaviors.same();
     }
     endStep();
-    throw new TaskFailure.StepThrew(task.name(), failed.cause());
+    throw new TaskFailure.StepThrew(task.name(), failed.cause(), stepId, stepStartedAt);
   }
 
   private Behavior<Command> onWatchdogDue() {
@@ -219,10 +223,10 @@ public final class TaskRunner {
     Duration silence = Duration.ofNanos(now - lastBeatNanos);
     TaskSettings settings = task.settings();
     if (running.compareTo(settings.stepTimeout()) >= 0) {
-      return new TaskFailure.StepTimedOut(task.name(), settings.stepTimeout());
+      return new TaskFailure.StepTimedOut(task.name(), settings.stepTimeout(), stepId, stepStartedAt);
     }
     if (silence.compareTo(settings.heartbeatTimeout()) >= 0) {
-      return new TaskFailure.HeartbeatStalled(task.name(), silence);
+      return new TaskFailure.HeartbeatStalled(task.name(), silence, stepId, stepStartedAt);
     }
     armWatchdog(min(settings.heartbeatTimeout().minus(silence), settings.stepTimeout().minus(running)));
     return null;

@@ -43,6 +43,10 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
   public record Control(String task, Action action, ActorRef<StatusReply<TaskStatus>> replyTo)
       implements Command {}
 
+  /** The named task's lifecycle events after {@code sinceMillis}; fails with UnknownTaskException. */
+  public record GetTimeline(String task, long sinceMillis, ActorRef<StatusReply<List<LifecycleEvent>>> replyTo)
+      implements Command {}
+
   /** Lets every running step finish (each at most {@code timeout}), then stops all tasks. */
   public record DrainAll(Duration timeout, ActorRef<Done> replyTo) implements Command {}
 
@@ -60,7 +64,8 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
       List<Task> tasks,
       ActorRef<StatusBoard.Command> board,
       EngineClock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      int timelineCapacity) {
     super(context);
     board.tell(new StatusBoard.TasksDeclared(tasks.stream().map(Task::name).toList()));
     for (Task task : tasks) {
@@ -68,16 +73,24 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
       ActorRef<TaskKeeper.Command> keeper =
           context.spawn(
               Behaviors.supervise(
-                      TaskKeeper.create(task, board, clock, registry, () -> ThreadLocalRandom.current().nextDouble()))
+                      TaskKeeper.create(
+                          task, board, clock, registry, () -> ThreadLocalRandom.current().nextDouble(), timelineCapacity))
                   .onFailure(SupervisorStrategy.restart()),
               task.name());
       keepers.put(task.name(), keeper);
     }
   }
 
-  /** Fails fast on duplicate task names: each name is an actor name, a status key and a metrics tag. */
+  /**
+   * Fails fast on duplicate task names: each name is an actor name, a status key and a metrics tag.
+   * {@code timelineCapacity} bounds each task's kept lifecycle events.
+   */
   public static Behavior<Command> create(
-      List<Task> tasks, ActorRef<StatusBoard.Command> board, EngineClock clock, MeterRegistry registry) {
+      List<Task> tasks,
+      ActorRef<StatusBoard.Command> board,
+      EngineClock clock,
+      MeterRegistry registry,
+      int timelineCapacity) {
     Set<String> names = new HashSet<>();
     for (Task task : tasks) {
       if (!names.add(task.name())) {
@@ -85,13 +98,14 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
       }
     }
     List<Task> frozen = List.copyOf(tasks);
-    return Behaviors.setup(context -> new TaskSupervisor(context, frozen, board, clock, registry));
+    return Behaviors.setup(context -> new TaskSupervisor(context, frozen, board, clock, registry, timelineCapacity));
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Control.class, this::onControl)
+        .onMessage(GetTimeline.class, this::onGetTimeline)
         .onMessage(DrainAll.class, this::onDrainAll)
         .onMessageEquals(KeeperDrained.INSTANCE, this::onKeeperDrained)
         .build();
@@ -109,6 +123,16 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
           case PAUSE -> new TaskKeeper.Pause(control.replyTo());
           case RESUME -> new TaskKeeper.Resume(control.replyTo());
         });
+    return this;
+  }
+
+  private Behavior<Command> onGetTimeline(GetTimeline query) {
+    ActorRef<TaskKeeper.Command> keeper = keepers.get(query.task());
+    if (keeper == null) {
+      query.replyTo().tell(StatusReply.error(new UnknownTaskException(query.task())));
+    } else {
+      keeper.tell(new TaskKeeper.GetTimeline(query.sinceMillis(), query.replyTo()));
+    }
     return this;
   }
 

@@ -60,7 +60,7 @@ class TaskKeeperTest {
 
   private ActorRef<TaskKeeper.Command> keep(ScriptedTask task, TestProbe<StatusBoard.Command> board) {
     ActorRef<TaskKeeper.Command> keeper =
-        testKit.spawn(TaskKeeper.create(task, board.getRef(), clock, new SimpleMeterRegistry(), () -> 0.5));
+        testKit.spawn(TaskKeeper.create(task, board.getRef(), clock, new SimpleMeterRegistry(), () -> 0.5, 50));
     spawned.add(keeper);
     return keeper;
   }
@@ -136,7 +136,7 @@ class TaskKeeperTest {
     var backoff = new BackoffSettings(ofSeconds(1), ofSeconds(4), 0.2, ofMinutes(2), 100, ofMinutes(10));
     var task = alwaysFailing("capped", backoff, events);
     spawned.add(
-        testKit.spawn(TaskKeeper.create(task, board.getRef(), clock, new SimpleMeterRegistry(), () -> 0.999_999)));
+        testKit.spawn(TaskKeeper.create(task, board.getRef(), clock, new SimpleMeterRegistry(), () -> 0.999_999, 50)));
     events.expectMessage("step 1");
     events.expectMessage("step 2");
 
@@ -440,5 +440,77 @@ class TaskKeeperTest {
     advance(ofSeconds(10));
     drained.receiveMessage();
     events.expectMessage("interrupted 1");
+  }
+
+  @Test
+  void recordsEachLifecycleEventWhenItHappened() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    CountDownLatch never = stuck();
+    var settings = TestSettings.withTimeouts(TestSettings.every(ofSeconds(10)), ofSeconds(30), ofSeconds(300));
+    ActorRef<TaskKeeper.Command> keeper =
+        keep(
+            new ScriptedTask(
+                "chronicled",
+                settings,
+                (n, context) -> {
+                  events.getRef().tell("step " + n);
+                  if (n == 2) {
+                    throw new IllegalStateException("second step breaks");
+                  }
+                  if (n == 4) {
+                    never.await(); // stalls: the watchdog ends it
+                  }
+                  return Map.of();
+                }),
+            board);
+    events.expectMessage("step 1");
+    awaitStatus(board, "chronicled", s -> s.stepsCompleted() == 1);
+    advance(ofSeconds(10));
+    events.expectMessage("step 2"); // fails: restarted at once
+    events.expectMessage("step 3");
+    awaitStatus(board, "chronicled", s -> s.stepsCompleted() == 2);
+    long beforeStall = clock.millis();
+    advance(ofSeconds(10));
+    events.expectMessage("step 4"); // its watchdog was armed before it started
+    advance(ofSeconds(30));
+    awaitStatus(board, "chronicled", s -> s.state() == TaskState.STALLED); // second failure in a row: 1 s backoff
+    advance(ofSeconds(1));
+    events.expectMessage("step 5");
+    TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.Pause(replies.getRef()));
+    replies.receiveMessage();
+    keeper.tell(new TaskKeeper.Resume(replies.getRef()));
+    replies.receiveMessage();
+    events.expectMessage("step 6");
+
+    TestProbe<StatusReply<List<LifecycleEvent>>> timeline = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.GetTimeline(Long.MIN_VALUE, timeline.getRef()));
+    List<LifecycleEvent> all = timeline.receiveMessage().getValue();
+    List<LifecycleEvent.Type> types = all.stream().map(LifecycleEvent::type).toList();
+    assertEquals(
+        List.of(
+            LifecycleEvent.Type.STEP_STARTED, LifecycleEvent.Type.STEP_FINISHED, // step 1
+            LifecycleEvent.Type.STEP_STARTED, LifecycleEvent.Type.FAILED, // step 2
+            LifecycleEvent.Type.RESTART_SCHEDULED, LifecycleEvent.Type.RESTARTED,
+            LifecycleEvent.Type.STEP_STARTED, LifecycleEvent.Type.STEP_FINISHED, // step 3
+            LifecycleEvent.Type.STEP_STARTED, LifecycleEvent.Type.STALLED, // step 4
+            LifecycleEvent.Type.RESTART_SCHEDULED, LifecycleEvent.Type.RESTARTED,
+            LifecycleEvent.Type.STEP_STARTED, LifecycleEvent.Type.STEP_FINISHED, // step 5
+            LifecycleEvent.Type.PAUSED, LifecycleEvent.Type.RESUMED,
+            LifecycleEvent.Type.STEP_STARTED),
+        types.subList(0, Math.min(types.size(), 17)));
+    assertEquals("java.lang.IllegalStateException: second step breaks", all.get(3).detail());
+    assertEquals(0L, all.get(4).durationMillis()); // the first restart is immediate
+    LifecycleEvent stalled = all.get(9);
+    assertEquals(30_000L, stalled.durationMillis()); // the heartbeat's age when the watchdog gave up
+    assertEquals(beforeStall + 10_000, all.get(8).at()); // step 4 started when its interval ended, recorded at the stall
+    assertEquals(beforeStall + 40_000, stalled.at());
+    assertEquals(1_000L, all.get(10).durationMillis()); // the second failure in a row waits min-backoff
+
+    keeper.tell(new TaskKeeper.GetTimeline(stalled.at(), timeline.getRef()));
+    List<LifecycleEvent> newer = timeline.receiveMessage().getValue();
+    assertEquals(LifecycleEvent.Type.RESTARTED, newer.get(0).type()); // the restart scheduled with the stall shares its ms
+    assertTrue(newer.stream().allMatch(event -> event.at() > stalled.at()));
   }
 }

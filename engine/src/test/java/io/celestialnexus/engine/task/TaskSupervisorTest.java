@@ -76,7 +76,7 @@ class TaskSupervisorTest {
               return Map.of("round", n);
             });
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(hung, ticking), board.getRef(), clock, new SimpleMeterRegistry()));
+        testKit.spawn(TaskSupervisor.create(List.of(hung, ticking), board.getRef(), clock, new SimpleMeterRegistry(), 50));
     try {
       Map<String, TaskStatus> latest = new HashMap<>();
       steady.expectMessage("step 1");
@@ -104,7 +104,7 @@ class TaskSupervisorTest {
   void answersUnknownTaskForANameItDoesNotRun() {
     TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(), board.getRef(), clock, new SimpleMeterRegistry()));
+        testKit.spawn(TaskSupervisor.create(List.of(), board.getRef(), clock, new SimpleMeterRegistry(), 50));
     TestProbe<StatusReply<TaskStatus>> reply = testKit.createTestProbe();
     tasks.tell(new TaskSupervisor.Control("nope", TaskSupervisor.Action.RESTART, reply.getRef()));
     StatusReply<TaskStatus> answer = reply.receiveMessage();
@@ -118,7 +118,7 @@ class TaskSupervisorTest {
     TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
     var quiet = new ScriptedTask("quiet", TestSettings.every(ofSeconds(60)), (n, context) -> Map.of());
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(quiet), board.getRef(), clock, new SimpleMeterRegistry()));
+        testKit.spawn(TaskSupervisor.create(List.of(quiet), board.getRef(), clock, new SimpleMeterRegistry(), 50));
     assertEquals(new StatusBoard.TasksDeclared(List.of("quiet")), board.receiveMessage());
     testKit.stop(tasks);
   }
@@ -139,7 +139,7 @@ class TaskSupervisorTest {
             });
     var idle = new ScriptedTask("idle", TestSettings.every(ofSeconds(60)), (n, context) -> Map.of());
     ActorRef<TaskSupervisor.Command> tasks =
-        testKit.spawn(TaskSupervisor.create(List.of(busy, idle), board.getRef(), clock, new SimpleMeterRegistry()));
+        testKit.spawn(TaskSupervisor.create(List.of(busy, idle), board.getRef(), clock, new SimpleMeterRegistry(), 50));
     events.expectMessage("step 1");
     TestProbe<Done> drained = testKit.createTestProbe();
     tasks.tell(new TaskSupervisor.DrainAll(ofSeconds(10), drained.getRef()));
