@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.engine.status.StatusJson;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,20 +21,15 @@ final class StatusReader {
   private StatusReader() {}
 
   static Optional<Reading> read(NodeSettings settings, Clock clock) throws IOException {
-    String host = settings.http().api().host();
-    if (host.equals("0.0.0.0") || host.equals("::")) {
-      host = "127.0.0.1";
-    }
-    URI uri = URI.create("http://" + host + ":" + settings.http().api().port() + "/status");
+    var api = new ServiceApi(settings);
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpResponse<String> response =
-          client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        return Optional.of(new Reading(StatusJson.mapper().readTree(response.body()), true, uri.toString(), Duration.ZERO));
+      Optional<HttpResponse<String>> response = api.send("GET", "/status", null);
+      if (response.isPresent() && response.get().statusCode() == 200) {
+        return Optional.of(
+            new Reading(StatusJson.mapper().readTree(response.get().body()), true, api.base().resolve("/status").toString(), Duration.ZERO));
       }
     } catch (IOException e) {
-      // not answering: fall back to the file below
+      // not answering properly: fall back to the file below
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -51,6 +43,6 @@ final class StatusReader {
   }
 
   static String serviceUrl(NodeSettings settings) {
-    return "http://" + settings.http().api().host() + ":" + settings.http().api().port();
+    return new ServiceApi(settings).base().toString();
   }
 }
