@@ -3,6 +3,7 @@ package io.celestialnexus.http;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -10,11 +11,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class ApiRoutes extends AllDirectives {
 
   private final Route route;
+  private final HttpMetrics metrics;
 
   /** {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. */
   public ApiRoutes(
       EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry, Optional<ChaosAssaults> chaos) {
-    var metrics = new HttpMetrics(registry);
+    this.metrics = new HttpMetrics(registry);
     var auth = new ApiKeyAuth(settings.apiKey());
     Route chaosRoutes = chaos.map(assaults -> new ChaosRoutes(assaults, metrics, auth).route()).orElse(reject());
     this.route =
@@ -23,6 +25,7 @@ public final class ApiRoutes extends AllDirectives {
             new TaskRoutes(engine, metrics, auth).route(),
             chaosRoutes,
             new MetricsRoute(registry, metrics).route(),
+            new DocsRoutes(metrics).route(),
             metrics.measured(
                 "unmatched",
                 () -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
@@ -30,5 +33,10 @@ public final class ApiRoutes extends AllDirectives {
 
   public Route route() {
     return route;
+  }
+
+  /** The route templates this listener serves (each one measured, each one to be described in the OpenAPI document). */
+  public Set<String> templates() {
+    return metrics.templates();
   }
 }

@@ -44,6 +44,7 @@ public final class ChaosRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var taskAssaults = metrics.template("/api/chaos/tasks/{name}");
     return pathPrefix(
         "api",
         () ->
@@ -58,8 +59,7 @@ public final class ChaosRoutes extends AllDirectives {
                         path(
                             segment("tasks").slash(segment()),
                             task ->
-                                metrics.measured(
-                                    "/api/chaos/tasks/{name}",
+                                taskAssaults.measure(
                                     () ->
                                         concat(
                                             post(() -> auth.requireKey(() -> inject(task))),

@@ -2,6 +2,8 @@ package io.celestialnexus.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -16,12 +18,38 @@ public final class HttpMetrics extends AllDirectives {
   public static final String REQUESTS = "http.server.requests";
 
   private final MeterRegistry registry;
+  private final Set<String> templates = new ConcurrentSkipListSet<>();
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
+  /** Every route template measured so far: the routes a listener serves, for checking the API description. */
+  public Set<String> templates() {
+    return Set.copyOf(templates);
+  }
+
+  /** Declares a route template up front, for routes built per request (those with path parameters). */
+  public Template template(String routeTemplate) {
+    templates.add(routeTemplate);
+    return new Template(routeTemplate);
+  }
+
+  /** A declared route template; {@link #measure} wraps the route built for one request. */
+  public final class Template {
+    private final String name;
+
+    private Template(String name) {
+      this.name = name;
+    }
+
+    public Route measure(Supplier<Route> inner) {
+      return measured(name, inner);
+    }
+  }
+
   public Route measured(String routeTemplate, Supplier<Route> inner) {
+    templates.add(routeTemplate);
     return extractRequest(
         request -> {
           long start = System.nanoTime();

@@ -30,6 +30,9 @@ public final class TaskRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var oneTask = metrics.template("/api/tasks/{name}");
+    var taskEvents = metrics.template("/api/tasks/{name}/events");
+    var taskAction = metrics.template("/api/tasks/{name}/{action}");
     return pathPrefix(
         "api",
         () ->
@@ -38,16 +41,14 @@ public final class TaskRoutes extends AllDirectives {
                 () ->
                     concat(
                         pathEnd(() -> metrics.measured("/api/tasks", () -> get(this::list))),
-                        path(segment(), name -> metrics.measured("/api/tasks/{name}", () -> get(() -> one(name)))),
+                        path(segment(), name -> oneTask.measure(() -> get(() -> one(name)))),
                         path(
                             segment().slash("events"),
-                            name -> metrics.measured("/api/tasks/{name}/events", () -> get(() -> events(name)))),
+                            name -> taskEvents.measure(() -> get(() -> events(name)))),
                         path(
                             segment().slash(segment()),
                             (name, action) ->
-                                metrics.measured(
-                                    "/api/tasks/{name}/{action}",
-                                    () -> post(() -> auth.requireKey(() -> control(name, action))))))));
+                                taskAction.measure(() -> post(() -> auth.requireKey(() -> control(name, action))))))));
   }
 
   private Route list() {
