@@ -44,6 +44,7 @@ public final class ChaosRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var book = metrics.template("/api/chaos");
     var taskAssaults = metrics.template("/api/chaos/tasks/{name}");
     return pathPrefix(
         "api",
@@ -52,10 +53,7 @@ public final class ChaosRoutes extends AllDirectives {
                 "chaos",
                 () ->
                     concat(
-                        pathEnd(
-                            () ->
-                                metrics.measured(
-                                    "/api/chaos", () -> get(() -> complete(StatusCodes.OK, assaults.list(), Json.marshaller())))),
+                        pathEnd(() -> book.measure(() -> get(() -> complete(StatusCodes.OK, assaults.list(), Json.marshaller())))),
                         path(
                             segment("tasks").slash(segment()),
                             task ->

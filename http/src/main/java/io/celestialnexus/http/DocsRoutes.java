@@ -30,19 +30,21 @@ public final class DocsRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var openApi = metrics.template("/api/openapi.yaml");
+    var page = metrics.template("/docs");
+    var asset = metrics.template("/docs/{asset}");
     return concat(
         path(
             segment("api").slash("openapi.yaml"),
             () ->
-                metrics.measured(
-                    "/api/openapi.yaml",
+                openApi.measure(
                     () -> get(() -> getFromResource(OPENAPI, MediaTypes.applicationWithOpenCharset("yaml").toContentType(HttpCharsets.UTF_8))))),
         pathPrefix(
             "docs",
             () ->
                 concat(
-                    pathEndOrSingleSlash(() -> metrics.measured("/docs", () -> get(() -> getFromResource(DOCS_PAGE, ContentTypes.TEXT_HTML_UTF8)))),
-                    metrics.measured("/docs/{asset}", () -> get(() -> getFromResourceDirectory(swaggerRoot))))));
+                    pathEndOrSingleSlash(() -> page.measure(() -> get(() -> getFromResource(DOCS_PAGE, ContentTypes.TEXT_HTML_UTF8)))),
+                    asset.measure(() -> get(() -> getFromResourceDirectory(swaggerRoot))))));
   }
 
   private static String swaggerRoot() {

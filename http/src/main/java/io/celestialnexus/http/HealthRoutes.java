@@ -36,15 +36,19 @@ public final class HealthRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var overall = metrics.template("/health");
+    var live = metrics.template("/health/live");
+    var ready = metrics.template("/health/ready");
+    var status = metrics.template("/status");
     return concat(
         pathPrefix(
             "health",
             () ->
                 concat(
-                    pathEnd(() -> metrics.measured("/health", () -> get(this::health))),
-                    path("live", () -> metrics.measured("/health/live", () -> get(this::live))),
-                    path("ready", () -> metrics.measured("/health/ready", () -> get(this::ready))))),
-        path("status", () -> metrics.measured("/status", () -> get(() -> onSuccess(engine.status(), this::document)))));
+                    pathEnd(() -> overall.measure(() -> get(this::health))),
+                    path("live", () -> live.measure(() -> get(this::live))),
+                    path("ready", () -> ready.measure(() -> get(this::ready))))),
+        path("status", () -> status.measure(() -> get(() -> onSuccess(engine.status(), this::document)))));
   }
 
   private Route document(StatusSnapshot snapshot) {

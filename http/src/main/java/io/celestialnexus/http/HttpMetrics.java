@@ -29,7 +29,10 @@ public final class HttpMetrics extends AllDirectives {
     return Set.copyOf(templates);
   }
 
-  /** Declares a route template up front, for routes built per request (those with path parameters). */
+  /**
+   * Declares a route template when the route tree is built. pekko-http builds inner routes per request, so
+   * declaring up front is what lets {@link #templates()} list every route before any request arrives.
+   */
   public Template template(String routeTemplate) {
     templates.add(routeTemplate);
     return new Template(routeTemplate);

@@ -25,8 +25,7 @@ public final class MetricsRoute extends AllDirectives {
   }
 
   public Route route() {
-    return path(
-        "metrics",
-        () -> metrics.measured("/metrics", () -> get(() -> complete(HttpEntities.create(PROMETHEUS_TEXT, registry.scrape())))));
+    var scrape = metrics.template("/metrics");
+    return path("metrics", () -> scrape.measure(() -> get(() -> complete(HttpEntities.create(PROMETHEUS_TEXT, registry.scrape())))));
   }
 }

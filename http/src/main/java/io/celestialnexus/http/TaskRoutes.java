@@ -30,6 +30,7 @@ public final class TaskRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var allTasks = metrics.template("/api/tasks");
     var oneTask = metrics.template("/api/tasks/{name}");
     var taskEvents = metrics.template("/api/tasks/{name}/events");
     var taskAction = metrics.template("/api/tasks/{name}/{action}");
@@ -40,7 +41,7 @@ public final class TaskRoutes extends AllDirectives {
                 "tasks",
                 () ->
                     concat(
-                        pathEnd(() -> metrics.measured("/api/tasks", () -> get(this::list))),
+                        pathEnd(() -> allTasks.measure(() -> get(this::list))),
                         path(segment(), name -> oneTask.measure(() -> get(() -> one(name)))),
                         path(
                             segment().slash("events"),
