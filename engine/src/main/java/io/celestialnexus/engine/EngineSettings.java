@@ -1,6 +1,7 @@
 package io.celestialnexus.engine;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.engine.ssq.SsqSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.TaskSettings;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything the engine reads from {@code nexus.engine} (and the node paths), read once at startup.
+ * Everything the engine reads from {@code nexus.engine} (and the node paths), read once at startup, the
+ * prediction domain's {@code nexus.engine.ssq} included.
  * Invalid values fail here with a {@code ConfigException} naming the key.
  */
 public record EngineSettings(
@@ -17,7 +19,8 @@ public record EngineSettings(
     Map<String, TaskSettings> tasks,
     StatusFileSettings statusFile,
     AlertSettings alerts,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    SsqSettings ssq) {
 
   /** How often {@code reports/status.json} is rewritten. */
   public record StatusFileSettings(Duration minInterval, Duration refreshInterval) {}
@@ -42,7 +45,8 @@ public record EngineSettings(
         new StatusFileSettings(statusFile.positiveDuration("min-interval"), statusFile.positiveDuration("refresh-interval")),
         new AlertSettings(
             alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
-        engine.positiveDuration("drain-timeout"));
+        engine.positiveDuration("drain-timeout"),
+        SsqSettings.fromConfig(engine.at("ssq")));
   }
 
   /** The settings of task {@code name}: its own block if configured, else the defaults. */
