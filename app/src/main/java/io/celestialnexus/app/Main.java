@@ -2,6 +2,7 @@ package io.celestialnexus.app;
 
 import com.typesafe.config.ConfigException;
 import io.celestialnexus.app.cli.CheckCommand;
+import io.celestialnexus.app.cli.EvaluateCommand;
 import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CheckCommand.class,
       PrintConfigCommand.class,
+      EvaluateCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {
