@@ -1,5 +1,7 @@
 package io.celestialnexus.engine.ssq;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -10,6 +12,7 @@ import java.util.Locale;
  */
 public final class Forecast {
 
+  private static final double NORMALISED = 1e-12;
   private static final Forecast UNIFORM = ofWeights(filled(Draw.RED_MAX), filled(Draw.BLUE_MAX));
 
   private final double[] reds;
@@ -21,7 +24,8 @@ public final class Forecast {
   }
 
   /** From positive weights (index 0 = number 1), normalised to probabilities. */
-  public static Forecast ofWeights(double[] redWeights, double[] blueWeights) {
+  @JsonCreator
+  public static Forecast ofWeights(@JsonProperty("reds") double[] redWeights, @JsonProperty("blues") double[] blueWeights) {
     return new Forecast(normalised(redWeights, Draw.RED_MAX, "red"), normalised(blueWeights, Draw.BLUE_MAX, "blue"));
   }
 
@@ -40,10 +44,12 @@ public final class Forecast {
     return blues[number - 1];
   }
 
+  @JsonProperty("reds")
   public double[] reds() {
     return reds.clone();
   }
 
+  @JsonProperty("blues")
   public double[] blues() {
     return blues.clone();
   }
@@ -60,9 +66,10 @@ public final class Forecast {
       }
       sum += weights[i];
     }
+    double scale = Math.abs(sum - 1) <= NORMALISED ? 1 : sum;
     double[] probabilities = new double[size];
     for (int i = 0; i < size; i++) {
-      probabilities[i] = weights[i] / sum;
+      probabilities[i] = weights[i] / scale;
     }
     return probabilities;
   }

@@ -108,4 +108,16 @@ class FusionTest {
     assertEquals(5, prediction.tickets().size());
     assertEquals(prediction, predictor.predict(history, next, weights, 5), "same input, same prediction");
   }
+
+  @Test
+  void aPredictionAndItsContextReadBackEqualFromJson() throws Exception {
+    var draws = DrawCsv.bundled();
+    var strategies = StrategyCatalog.standard(new StrategySettings(100, 1.0, 0.5, 3.0, 300, 1.0, 0.5));
+    DrawContext next = io.celestialnexus.engine.ssq.DrawSchedule.after(draws.get(draws.size() - 1));
+    Prediction prediction =
+        new Predictor(strategies).predict(History.of(draws), next, Weighting.uniform(strategies.stream().map(s -> s.name()).toList()), 3);
+    var mapper = io.celestialnexus.engine.status.StatusJson.mapper();
+    assertEquals(prediction, mapper.readValue(mapper.writeValueAsString(prediction), Prediction.class));
+    assertEquals(next, mapper.readValue(mapper.writeValueAsString(next), DrawContext.class));
+  }
 }
