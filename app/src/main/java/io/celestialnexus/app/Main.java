@@ -3,6 +3,7 @@ package io.celestialnexus.app;
 import com.typesafe.config.ConfigException;
 import io.celestialnexus.app.cli.ChaosCommand;
 import io.celestialnexus.app.cli.CheckCommand;
+import io.celestialnexus.app.cli.EvaluateCommand;
 import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       PrintConfigCommand.class,
       ChaosCommand.class,
+      EvaluateCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

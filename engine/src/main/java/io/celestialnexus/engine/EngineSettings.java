@@ -1,6 +1,7 @@
 package io.celestialnexus.engine;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.engine.ssq.SsqSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.TaskSettings;
 import java.time.Duration;
@@ -8,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything the engine reads from {@code nexus.engine} (and the node paths), read once at startup.
+ * Everything the engine reads from {@code nexus.engine} (and the node paths), read once at startup, the
+ * prediction domain's {@code nexus.engine.ssq} included.
  * Invalid values fail here with a {@code ConfigException} naming the key.
  */
 public record EngineSettings(
@@ -18,7 +20,8 @@ public record EngineSettings(
     StatusFileSettings statusFile,
     AlertSettings alerts,
     Duration drainTimeout,
-    int timelineEvents) {
+    int timelineEvents,
+    SsqSettings ssq) {
 
   /** How often {@code reports/status.json} is rewritten. */
   public record StatusFileSettings(Duration minInterval, Duration refreshInterval) {}
@@ -44,7 +47,8 @@ public record EngineSettings(
         new AlertSettings(
             alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
         engine.positiveDuration("drain-timeout"),
-        engine.at("timeline").integerAtLeast(1, "max-events"));
+        engine.at("timeline").integerAtLeast(1, "max-events"),
+        SsqSettings.fromConfig(engine.at("ssq")));
   }
 
   /** The settings of task {@code name}: its own block if configured, else the defaults. */
