@@ -2,10 +2,12 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.http.HttpSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -27,47 +29,66 @@ public final class NexusNode implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final InetSocketAddress apiAddress;
+  private final Optional<InetSocketAddress> wechatAddress;
   private final PrometheusMeterRegistry registry;
 
-  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress, PrometheusMeterRegistry registry) {
+  private NexusNode(
+      ActorSystem<Void> system, InetSocketAddress apiAddress, Optional<InetSocketAddress> wechatAddress, PrometheusMeterRegistry registry) {
     this.system = system;
     this.apiAddress = apiAddress;
+    this.wechatAddress = wechatAddress;
     this.registry = registry;
   }
 
-  /** Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot. */
+  /** Starts the node and returns once its listeners are bound; fails (with everything released) if one cannot bind. */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
     NodeMetrics metrics = new NodeMetrics();
     var apiBound = new CompletableFuture<InetSocketAddress>();
+    var wechatBound = new CompletableFuture<Optional<InetSocketAddress>>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound),
+            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound, wechatBound),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);
     system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
+    InetSocketAddress address;
     try {
-      InetSocketAddress address = apiBound.get(60, TimeUnit.SECONDS);
+      address = apiBound.get(60, TimeUnit.SECONDS);
       LOG.info(
           "nexus {} up: health http://{}:{}/health, status /status, metrics /metrics, data {}",
           version,
           address.getHostString(),
           address.getPort(),
           settings.engine().paths().dataDir());
-      return new NexusNode(system, address, metrics.registry());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      system.terminate();
-      awaitQuietly(system.getWhenTerminated());
-      var listener = settings.http().api();
-      throw new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
+      throw failedToListen(system, settings.http().api(), e);
+    }
+    try {
+      Optional<InetSocketAddress> wechat = wechatBound.get(60, TimeUnit.SECONDS);
+      wechat.ifPresent(bound -> LOG.info("wechat webhook http://{}:{}/{}", bound.getHostString(), bound.getPort(), settings.wechat().path()));
+      return new NexusNode(system, address, wechat, metrics.registry());
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      throw failedToListen(system, settings.wechat().listener(), e);
     }
   }
 
   public InetSocketAddress apiAddress() {
     return apiAddress;
+  }
+
+  /** The wechat listener's address; empty when no WeChat token is configured. */
+  public Optional<InetSocketAddress> wechatAddress() {
+    return wechatAddress;
+  }
+
+  private static StartupFailed failedToListen(ActorSystem<Void> system, HttpSettings.Listener listener, Exception e) {
+    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+    system.terminate();
+    awaitQuietly(system.getWhenTerminated());
+    return new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
   }
 
   /** The node's meters, as /metrics exposes them. */
