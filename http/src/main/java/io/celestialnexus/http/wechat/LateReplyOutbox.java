@@ -205,17 +205,17 @@ public final class LateReplyOutbox extends AbstractBehavior<LateReplyOutbox.Comm
   }
 
   private void attemptFailed(Delivery delivery, String reason) {
-    metrics.customerMessage("failed");
     if (delivery.attempt >= settings.attempts()) {
       pending.remove(delivery.id);
       deadLetter(delivery, reason);
-      return;
+    } else {
+      Duration wait = backoff(delivery.attempt);
+      getContext().getLog().info("late reply to {} failed (attempt {} of {}): {}; retrying in {}", delivery.openId,
+          delivery.attempt, settings.attempts(), reason, wait);
+      delivery.attempt++;
+      timers.startSingleTimer(delivery.id, new Retry(delivery.id), wait);
     }
-    Duration wait = backoff(delivery.attempt);
-    delivery.attempt++;
-    getContext().getLog().info("late reply to {} failed (attempt {} of {}): {}; retrying in {}", delivery.openId,
-        delivery.attempt - 1, settings.attempts(), reason, wait);
-    timers.startSingleTimer(delivery.id, new Retry(delivery.id), wait);
+    metrics.customerMessage("failed");
   }
 
   /** min-backoff doubled per failed attempt, capped at max-backoff. */

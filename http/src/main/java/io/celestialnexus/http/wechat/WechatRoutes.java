@@ -21,6 +21,7 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 
 /**
  * The {@code wechat} listener: {@code GET}/{@code POST /<path>} (the webhook) and, when enabled,
@@ -63,11 +64,22 @@ public final class WechatRoutes extends AllDirectives {
                     () ->
                         parameterMap(
                             query ->
+                                rejectDeclaredOversize(
+                                    () ->
                                 extractStrictEntity(
                                     BODY_TIMEOUT,
                                     settings.maxBodyBytes(),
                                     entity ->
-                                        onSuccess(endpoint.receive(query, entity.getData().toArray()), this::respond))))));
+                                        onSuccess(endpoint.receive(query, entity.getData().toArray()), this::respond)))))));
+  }
+
+  /** A declared Content-Length over the limit is refused before a byte of the body is read. */
+  private Route rejectDeclaredOversize(Supplier<Route> inner) {
+    return extractRequest(
+        request -> {
+          var length = request.entity().getContentLengthOption();
+          return length.isPresent() && length.getAsLong() > settings.maxBodyBytes() ? respond(tooLargeRejection()) : inner.get();
+        });
   }
 
   private Route debugSignature() {
@@ -94,17 +106,24 @@ public final class WechatRoutes extends AllDirectives {
     return loopback && !forwarded;
   }
 
+  /** A body over the limit fails while it is read: that is a 413 with our reason, not a 500. */
   private ExceptionHandler tooLarge() {
     return ExceptionHandler.newBuilder()
+        .match(EntityStreamSizeException.class, e -> respond(tooLargeRejection()))
         .match(
-            EntityStreamSizeException.class,
+            IllegalRequestException.class,
             e ->
                 respond(
-                    endpoint.reject(
-                        "POST",
-                        new WechatRejection(
-                            WechatRejection.Reason.TOO_LARGE, "the body is larger than " + settings.maxBodyBytes() + " bytes"))))
+                    // toStrictEntity reports an oversized chunked body as a 400 whose summary says so
+                    e.status().intValue() == 413 || e.info().summary().toLowerCase(java.util.Locale.ROOT).contains("too large")
+                        ? tooLargeRejection()
+                        : endpoint.reject("POST", new WechatRejection(WechatRejection.Reason.BAD_PARAMETER, e.info().summary()))))
         .build();
+  }
+
+  private WechatEndpoint.Response tooLargeRejection() {
+    return endpoint.reject(
+        "POST", new WechatRejection(WechatRejection.Reason.TOO_LARGE, "the body is larger than " + settings.maxBodyBytes() + " bytes"));
   }
 
   private Route respond(WechatEndpoint.Response response) {
