@@ -7,6 +7,7 @@ import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
 import io.celestialnexus.app.cli.StatusCommand;
 import io.celestialnexus.app.cli.VersionCommand;
+import io.celestialnexus.app.cli.WechatCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CheckCommand.class,
       PrintConfigCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      WechatCommand.class
     })
 public final class Main implements Runnable {
 
