@@ -1,0 +1,203 @@
+package io.celestialnexus.bench;
+
+import io.celestialnexus.app.node.NexusNode;
+import io.celestialnexus.http.wechat.WechatCrypto;
+import io.celestialnexus.http.wechat.WechatSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The wechat listener under load: encrypted text messages ("帮助", answered by the local menu skill, encrypted reply),
+ * each with a unique MsgId and a valid signature, from a whole node on loopback.
+ *
+ * <ol>
+ *   <li>Open loop at {@code RATE} msg/s for {@code SECONDS} (after a warm-up at the same rate): each request is sent at
+ *       its scheduled time whether or not earlier ones were answered, and its latency is measured from that scheduled
+ *       time, so a stall shows up in full (no coordinated omission). This gives p50/p99 at the target rate.
+ *   <li>{@code wrk} (Debian) closed loop at saturation for the most the node answers per second.
+ * </ol>
+ * The rate limit is off (every message comes from its own simulated user anyway); the generator shares the two cores.
+ */
+public final class WechatServerBench {
+
+  private static final int RATE = Integer.getInteger("rate", 5_000);
+  private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 5);
+  private static final int SECONDS = Integer.getInteger("seconds", 20);
+  private static final int WRK_SECONDS = Integer.getInteger("wrkSeconds", 10);
+  private static final String TOKEN = "bench-token";
+  private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+  private static final String APP_ID = "wx0123456789abcdef";
+  private static final String ACCOUNT = "gh_bench_account";
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Bench.scratch("wechat-server");
+    NexusNode node =
+        Bench.node(
+            dir,
+            List.of(),
+            "nexus.http.wechat { port = 0, token = " + TOKEN + ", encoding-aes-key = " + AES_KEY + ", app-id = " + APP_ID
+                + ", original-id = " + ACCOUNT + ", rate-limit.per-minute = 0, dedup.max-entries = 400000 }\n");
+    try {
+      String base = "http://127.0.0.1:" + node.wechatAddress().orElseThrow().getPort();
+      WechatCrypto crypto = new WechatCrypto(WechatCrypto.decodeKey(AES_KEY), APP_ID);
+      AtomicInteger ids = new AtomicInteger();
+
+      int warmup = RATE * WARMUP_SECONDS;
+      int measured = RATE * SECONDS;
+      Bench.note("open loop: %d msg/s, %d s warm-up + %d s measured; preparing %d messages", RATE, WARMUP_SECONDS, SECONDS, warmup + measured);
+      List<HttpRequest> requests = new ArrayList<>(warmup + measured);
+      for (int i = 0; i < warmup + measured; i++) {
+        Message message = message(crypto, ids.incrementAndGet());
+        requests.add(
+            HttpRequest.newBuilder(URI.create(base + message.pathAndQuery()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))
+                .build());
+      }
+      OpenLoop warm = openLoop(requests.subList(0, warmup));
+      Bench.note("warm-up: %d answered, %d failed", warm.answered(), warm.failed());
+      OpenLoop run = openLoop(requests.subList(warmup, warmup + measured));
+      requests.clear();
+      double p50 = Bench.percentile(run.latenciesMillis(), 50);
+      double p99 = Bench.percentile(run.latenciesMillis(), 99);
+      double throughput = run.answered() / run.seconds();
+      Bench.note("open loop: %d sent at %d/s, %d answered with an encrypted reply, %d failed, in %.2f s: %.0f msg/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+          measured, RATE, run.answered(), run.failed(), run.seconds(), throughput, p50, p99, Bench.percentile(run.latenciesMillis(), 100));
+      Bench.result("wechat-server.throughput", throughput, "msg/s");
+      Bench.result("wechat-server.p50", p50, "ms");
+      Bench.result("wechat-server.p99", p99, "ms");
+      Bench.result("wechat-server.failed", run.failed(), "requests");
+
+      saturate(dir, base, crypto, ids);
+    } finally {
+      node.close();
+    }
+    System.exit(0);
+  }
+
+  /** One pre-signed, pre-encrypted request. */
+  record Message(String pathAndQuery, String body) {}
+
+  static Message message(WechatCrypto crypto, int id) {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    String nonce = Integer.toString(100_000_000 + id);
+    String xml =
+        "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[o_bench_user_" + id
+            + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>"
+            + (6_000_000_000_000_000_000L + id) + "</MsgId></xml>";
+    String encrypt = crypto.encrypt(xml);
+    String query =
+        "/wechat?signature=" + WechatSignature.sign(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+            + "&encrypt_type=aes&msg_signature=" + WechatSignature.sign(TOKEN, timestamp, nonce, encrypt);
+    return new Message(query, "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
+  }
+
+  /** Latencies (from each request's scheduled time) of the answered requests, failures, and the wall time. */
+  record OpenLoop(double[] latenciesMillis, int answered, int failed, double seconds) {}
+
+  static OpenLoop openLoop(List<HttpRequest> requests) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    int n = requests.size();
+    long[] latencies = new long[n];
+    AtomicInteger answered = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(n);
+    long period = 1_000_000_000L / RATE;
+    long start = System.nanoTime() + 10_000_000L;
+    long[] lastDone = new long[1];
+    for (int i = 0; i < n; i++) {
+      long scheduled = start + i * period;
+      long wait;
+      while ((wait = scheduled - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      int index = i;
+      client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (response, failure) -> {
+                long now = System.nanoTime();
+                if (failure == null && response.statusCode() == 200 && response.body().startsWith("<xml><Encrypt>")) {
+                  latencies[index] = now - scheduled;
+                  answered.incrementAndGet();
+                } else {
+                  latencies[index] = -1;
+                  failed.incrementAndGet();
+                }
+                synchronized (lastDone) {
+                  lastDone[0] = Math.max(lastDone[0], now);
+                }
+                done.countDown();
+              });
+    }
+    if (!done.await(2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException((done.getCount()) + " requests never completed");
+    }
+    double[] millis = java.util.Arrays.stream(latencies).filter(latency -> latency >= 0).mapToDouble(latency -> latency / 1e6).toArray();
+    double seconds;
+    synchronized (lastDone) {
+      seconds = (lastDone[0] - start) / 1e9;
+    }
+    return new OpenLoop(millis, answered.get(), failed.get(), seconds);
+  }
+
+  /** wrk at saturation over fresh messages; skipped (and said so) when wrk is not installed. */
+  static void saturate(Path dir, String base, WechatCrypto crypto, AtomicInteger ids) throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
+      Bench.note("wrk is not installed (apt-get install wrk): skipping the saturation figure");
+      return;
+    }
+    int count = 30_000 * WRK_SECONDS;
+    Path lines = dir.resolve("wrk-requests.tsv");
+    try (var out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < count; i++) {
+        Message message = message(crypto, ids.incrementAndGet());
+        out.write(message.pathAndQuery());
+        out.write('\t');
+        out.write(message.body());
+        out.write('\n');
+      }
+    }
+    Path script = dir.resolve("wechat-wrk.lua");
+    try (InputStream in = WechatServerBench.class.getResourceAsStream("/wechat-wrk.lua")) {
+      Files.write(script, in.readAllBytes());
+    }
+    int threads = 2;
+    Process wrk =
+        new ProcessBuilder("wrk", "-t" + threads, "-c64", "-d" + WRK_SECONDS + "s", "--timeout", "10s", "-s", script.toString(), base,
+                "--", lines.toString(), Integer.toString(threads))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    wrk.waitFor(WRK_SECONDS + 120L, TimeUnit.SECONDS);
+    Matcher summary = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) errors=(\\d+) non2xx=(\\d+) p50_us=(\\d+) p99_us=(\\d+)").matcher(output);
+    if (!summary.find()) {
+      Bench.note("wrk did not report:%n%s", output);
+      return;
+    }
+    long requests = Long.parseLong(summary.group(1));
+    double seconds = Long.parseLong(summary.group(2)) / 1e6;
+    long bad = Long.parseLong(summary.group(3)) + Long.parseLong(summary.group(4));
+    double rate = requests / seconds;
+    Bench.note("wrk, closed loop, 64 connections, %d s: %d requests (%d unique messages prepared), %d errors/non-2xx, %.0f msg/s, p50 %.2f ms, p99 %.2f ms (at saturation)",
+        WRK_SECONDS, requests, count, bad, rate, Long.parseLong(summary.group(5)) / 1000.0, Long.parseLong(summary.group(6)) / 1000.0);
+    Bench.result("wechat-server.max-throughput", rate, "msg/s");
+  }
+}
