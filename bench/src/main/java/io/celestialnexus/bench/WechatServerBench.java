@@ -5,18 +5,18 @@ import io.celestialnexus.http.wechat.WechatCrypto;
 import io.celestialnexus.http.wechat.WechatSignature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * each with a unique MsgId and a valid signature, from a whole node on loopback.
  *
  * <ol>
- *   <li>Open loop at {@code RATE} msg/s for {@code SECONDS} (after a warm-up at the same rate): each request is sent at
- *       its scheduled time whether or not earlier ones were answered, and its latency is measured from that scheduled
- *       time, so a stall shows up in full (no coordinated omission). This gives p50/p99 at the target rate.
+ *   <li>Open loop at {@code RATE} msg/s for {@code SECONDS} (after a warm-up at the same rate), over 64 keep-alive
+ *       connections: each request is queued at its scheduled time whether or not earlier ones were answered, and its
+ *       latency is measured from that scheduled time, so a stall shows up in full (no coordinated omission). This
+ *       gives p50/p99 at the target rate.
  *   <li>{@code wrk} (Debian) closed loop at saturation for the most the node answers per second.
  * </ol>
  * The rate limit is off (every message comes from its own simulated user anyway); the generator shares the two cores.
@@ -41,6 +42,7 @@ public final class WechatServerBench {
   private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 5);
   private static final int SECONDS = Integer.getInteger("seconds", 20);
   private static final int WRK_SECONDS = Integer.getInteger("wrkSeconds", 10);
+  private static final int CONNECTIONS = Integer.getInteger("connections", 64);
   private static final String TOKEN = "bench-token";
   private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
   private static final String APP_ID = "wx0123456789abcdef";
@@ -62,19 +64,14 @@ public final class WechatServerBench {
       int warmup = RATE * WARMUP_SECONDS;
       int measured = RATE * SECONDS;
       Bench.note("open loop: %d msg/s, %d s warm-up + %d s measured; preparing %d messages", RATE, WARMUP_SECONDS, SECONDS, warmup + measured);
-      List<HttpRequest> requests = new ArrayList<>(warmup + measured);
+      List<byte[]> requests = new ArrayList<>(warmup + measured);
       for (int i = 0; i < warmup + measured; i++) {
-        Message message = message(crypto, ids.incrementAndGet());
-        requests.add(
-            HttpRequest.newBuilder(URI.create(base + message.pathAndQuery()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))
-                .build());
+        requests.add(message(crypto, ids.incrementAndGet()).httpRequest());
       }
-      OpenLoop warm = openLoop(requests.subList(0, warmup));
+      int port = node.wechatAddress().orElseThrow().getPort();
+      OpenLoop warm = openLoop(port, requests.subList(0, warmup));
       Bench.note("warm-up: %d answered, %d failed", warm.answered(), warm.failed());
-      OpenLoop run = openLoop(requests.subList(warmup, warmup + measured));
+      OpenLoop run = openLoop(port, requests.subList(warmup, warmup + measured));
       requests.clear();
       double p50 = Bench.percentile(run.latenciesMillis(), 50);
       double p99 = Bench.percentile(run.latenciesMillis(), 99);
@@ -94,7 +91,19 @@ public final class WechatServerBench {
   }
 
   /** One pre-signed, pre-encrypted request. */
-  record Message(String pathAndQuery, String body) {}
+  record Message(String pathAndQuery, String body) {
+
+    byte[] httpRequest() {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      String head =
+          "POST " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\nContent-Length: " + bytes.length
+              + "\r\n\r\n";
+      byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+      byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + bytes.length);
+      System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
+      return request;
+    }
+  }
 
   static Message message(WechatCrypto crypto, int id) {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
@@ -113,42 +122,77 @@ public final class WechatServerBench {
   /** Latencies (from each request's scheduled time) of the answered requests, failures, and the wall time. */
   record OpenLoop(double[] latenciesMillis, int answered, int failed, double seconds) {}
 
-  static OpenLoop openLoop(List<HttpRequest> requests) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Sends {@code requests} at {@code RATE}/s over a fixed pool of keep-alive connections: each request is queued at its
+   * scheduled time and taken by the next free connection, so a slow server makes the queue (and the measured latency,
+   * counted from the scheduled time) grow instead of slowing the schedule.
+   */
+  static OpenLoop openLoop(int port, List<byte[]> requests) throws Exception {
     int n = requests.size();
     long[] latencies = new long[n];
     AtomicInteger answered = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(n);
+    BlockingQueue<long[]> queue = new LinkedBlockingQueue<>();
+    long[] lastDone = new long[1];
+    List<Thread> workers = new ArrayList<>();
+    for (int c = 0; c < CONNECTIONS; c++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                  socket.setTcpNoDelay(true);
+                  OutputStream out = socket.getOutputStream();
+                  BufferedInputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                  while (true) {
+                    long[] job = queue.take();
+                    if (job[0] < 0) {
+                      return;
+                    }
+                    int index = (int) job[0];
+                    out.write(requests.get(index));
+                    out.flush();
+                    boolean ok = readResponse(in);
+                    long now = System.nanoTime();
+                    if (ok) {
+                      latencies[index] = now - job[1];
+                      answered.incrementAndGet();
+                    } else {
+                      latencies[index] = -1;
+                      failed.incrementAndGet();
+                    }
+                    synchronized (lastDone) {
+                      lastDone[0] = Math.max(lastDone[0], now);
+                    }
+                    done.countDown();
+                  }
+                } catch (IOException | InterruptedException e) {
+                  System.err.println("bench: connection ended: " + e);
+                }
+              },
+              "load-" + c);
+      worker.start();
+      workers.add(worker);
+    }
     long period = 1_000_000_000L / RATE;
     long start = System.nanoTime() + 10_000_000L;
-    long[] lastDone = new long[1];
     for (int i = 0; i < n; i++) {
       long scheduled = start + i * period;
       long wait;
       while ((wait = scheduled - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
       }
-      int index = i;
-      client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, failure) -> {
-                long now = System.nanoTime();
-                if (failure == null && response.statusCode() == 200 && response.body().startsWith("<xml><Encrypt>")) {
-                  latencies[index] = now - scheduled;
-                  answered.incrementAndGet();
-                } else {
-                  latencies[index] = -1;
-                  failed.incrementAndGet();
-                }
-                synchronized (lastDone) {
-                  lastDone[0] = Math.max(lastDone[0], now);
-                }
-                done.countDown();
-              });
+      queue.add(new long[] {i, scheduled});
     }
-    if (!done.await(2, TimeUnit.MINUTES)) {
-      throw new IllegalStateException((done.getCount()) + " requests never completed");
+    boolean finished = done.await(3, TimeUnit.MINUTES);
+    for (int c = 0; c < CONNECTIONS; c++) {
+      queue.add(new long[] {-1, 0});
+    }
+    for (Thread worker : workers) {
+      worker.join(10_000);
+    }
+    if (!finished) {
+      throw new IllegalStateException(done.getCount() + " requests never completed");
     }
     double[] millis = java.util.Arrays.stream(latencies).filter(latency -> latency >= 0).mapToDouble(latency -> latency / 1e6).toArray();
     double seconds;
@@ -156,6 +200,33 @@ public final class WechatServerBench {
       seconds = (lastDone[0] - start) / 1e9;
     }
     return new OpenLoop(millis, answered.get(), failed.get(), seconds);
+  }
+
+  /** Reads one HTTP/1.1 response with a Content-Length; true for 200 with an encrypted reply. */
+  static boolean readResponse(BufferedInputStream in) throws IOException {
+    String status = line(in);
+    int length = 0;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+        length = Integer.parseInt(header.substring(15).strip());
+      }
+    }
+    byte[] body = in.readNBytes(length);
+    return status.startsWith("HTTP/1.1 200") && new String(body, 0, Math.min(body.length, 14), StandardCharsets.US_ASCII).equals("<xml><Encrypt>");
+  }
+
+  private static String line(BufferedInputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    if (b == -1 && line.length() == 0) {
+      throw new IOException("connection closed");
+    }
+    return line.toString();
   }
 
   /** wrk at saturation over fresh messages; skipped (and said so) when wrk is not installed. */

@@ -48,8 +48,9 @@ public final class WechatRoutes extends AllDirectives {
   }
 
   public Route route() {
+    Route webhook = webhook(); // built once: the measured wrapper asks for its inner route on every request
     return concat(
-        path(settings.path(), () -> httpMetrics.measured("/" + settings.path(), () -> timed(this::webhook))),
+        path(settings.path(), () -> httpMetrics.measured("/" + settings.path(), () -> timed(() -> webhook))),
         path("_debug_signature", () -> httpMetrics.measured("/_debug_signature", () -> timed(this::debugSignature))),
         httpMetrics.measured("unmatched", () -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
   }

@@ -19,6 +19,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class WechatXml {
 
+  /** The JDK factory's switch to reset and reuse its last reader. */
+  private static final String REUSE_INSTANCE = "reuse-instance";
+
   /** One configured factory per thread: the JDK's factory is not documented as thread-safe. */
   private static final ThreadLocal<XMLInputFactory> FACTORY =
       ThreadLocal.withInitial(
@@ -30,6 +33,14 @@ public final class WechatXml {
             factory.setProperty(XMLInputFactory.IS_COALESCING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            try {
+              // the JDK's factory can reset and reuse its last reader instead of building a new one per document
+              // (measured: building it was most of a parse); safe here because each thread has its own factory and
+              // closes its reader before the next parse
+              factory.setProperty(REUSE_INSTANCE, true);
+            } catch (IllegalArgumentException unsupported) {
+              // another JDK without the switch: a new reader per document, as before
+            }
             return factory;
           });
 
