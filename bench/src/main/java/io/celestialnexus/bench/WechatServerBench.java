@@ -71,7 +71,9 @@ public final class WechatServerBench {
       int port = node.wechatAddress().orElseThrow().getPort();
       OpenLoop warm = openLoop(port, requests.subList(0, warmup));
       Bench.note("warm-up: %d answered, %d failed", warm.answered(), warm.failed());
+      long cpuBefore = processCpuNanos();
       OpenLoop run = openLoop(port, requests.subList(warmup, warmup + measured));
+      double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / measured;
       requests.clear();
       double p50 = Bench.percentile(run.latenciesMillis(), 50);
       double p99 = Bench.percentile(run.latenciesMillis(), 99);
@@ -82,12 +84,22 @@ public final class WechatServerBench {
       Bench.result("wechat-server.p50", p50, "ms");
       Bench.result("wechat-server.p99", p99, "ms");
       Bench.result("wechat-server.failed", run.failed(), "requests");
+      // this machine is shared: CPU time per message (server and generator together) says what two idle cores would carry
+      Bench.note("CPU per message (node + load generator, one process): %.0f us, i.e. about %.0f msg/s on 2 idle cores",
+          cpuMicros, 2e6 / cpuMicros);
+      Bench.result("wechat-server.cpu-per-msg", cpuMicros, "us");
+      Bench.note("load average during the run: %.2f on %d cores", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
 
       saturate(dir, base, crypto, ids);
     } finally {
       node.close();
     }
     System.exit(0);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** One pre-signed, pre-encrypted request. */
