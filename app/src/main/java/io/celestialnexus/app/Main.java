@@ -9,6 +9,7 @@ import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
 import io.celestialnexus.app.cli.StatusCommand;
 import io.celestialnexus.app.cli.VersionCommand;
+import io.celestialnexus.app.cli.WechatCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       PrintConfigCommand.class,
       ChaosCommand.class,
       EvaluateCommand.class,
+      WechatCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

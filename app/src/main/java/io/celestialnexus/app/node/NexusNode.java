@@ -4,6 +4,7 @@ import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chaos.ChaosTask;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.http.HttpSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,15 +33,18 @@ public final class NexusNode implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final InetSocketAddress apiAddress;
+  private final Optional<InetSocketAddress> wechatAddress;
   private final PrometheusMeterRegistry registry;
 
-  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress, PrometheusMeterRegistry registry) {
+  private NexusNode(
+      ActorSystem<Void> system, InetSocketAddress apiAddress, Optional<InetSocketAddress> wechatAddress, PrometheusMeterRegistry registry) {
     this.system = system;
     this.apiAddress = apiAddress;
+    this.wechatAddress = wechatAddress;
     this.registry = registry;
   }
 
-  /** Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot. */
+  /** Starts the node and returns once its listeners are bound; fails (with everything released) if one cannot bind. */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
@@ -48,28 +52,33 @@ public final class NexusNode implements AutoCloseable {
     Optional<ChaosAssaults> chaos = chaos(settings, tasks, metrics);
     List<Task> supervised = chaos.map(assaults -> ChaosTask.wrapAll(tasks, assaults)).orElse(tasks);
     var apiBound = new CompletableFuture<InetSocketAddress>();
+    var wechatBound = new CompletableFuture<Optional<InetSocketAddress>>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound),
+            NexusGuardian.create(
+                settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound, wechatBound),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);
     system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
+    InetSocketAddress address;
     try {
-      InetSocketAddress address = apiBound.get(60, TimeUnit.SECONDS);
+      address = apiBound.get(60, TimeUnit.SECONDS);
       LOG.info(
           "nexus {} up: health http://{}:{}/health, status /status, metrics /metrics, data {}",
           version,
           address.getHostString(),
           address.getPort(),
           settings.engine().paths().dataDir());
-      return new NexusNode(system, address, metrics.registry());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      system.terminate();
-      awaitQuietly(system.getWhenTerminated());
-      var listener = settings.http().api();
-      throw new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
+      throw failedToListen(system, settings.http().api(), e);
+    }
+    try {
+      Optional<InetSocketAddress> wechat = wechatBound.get(60, TimeUnit.SECONDS);
+      wechat.ifPresent(bound -> LOG.info("wechat webhook http://{}:{}/{}", bound.getHostString(), bound.getPort(), settings.wechat().path()));
+      return new NexusNode(system, address, wechat, metrics.registry());
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      throw failedToListen(system, settings.wechat().listener(), e);
     }
   }
 
@@ -84,6 +93,18 @@ public final class NexusNode implements AutoCloseable {
 
   public InetSocketAddress apiAddress() {
     return apiAddress;
+  }
+
+  /** The wechat listener's address; empty when no WeChat token is configured. */
+  public Optional<InetSocketAddress> wechatAddress() {
+    return wechatAddress;
+  }
+
+  private static StartupFailed failedToListen(ActorSystem<Void> system, HttpSettings.Listener listener, Exception e) {
+    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+    system.terminate();
+    awaitQuietly(system.getWhenTerminated());
+    return new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
   }
 
   /** The node's meters, as /metrics exposes them. */

@@ -3,14 +3,22 @@ package io.celestialnexus.app.node;
 import com.typesafe.config.Config;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
+import io.celestialnexus.engine.chat.ChatSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
+import io.celestialnexus.http.wechat.WechatSettings;
 import java.time.Duration;
 import java.util.Set;
 
 /** Every module's settings, read and validated once; a bad value fails here, naming its key. */
 public record NodeSettings(
-    Config config, EngineSettings engine, HttpSettings http, ChaosSettings chaos, String logsFormat) {
+    Config config,
+    EngineSettings engine,
+    HttpSettings http,
+    ChaosSettings chaos,
+    String logsFormat,
+    ChatSettings chat,
+    WechatSettings wechat) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -23,11 +31,18 @@ public record NodeSettings(
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
-    return new NodeSettings(config, engine, http, ChaosSettings.fromConfig(config), logsFormat);
+    return new NodeSettings(
+        config,
+        engine,
+        http,
+        ChaosSettings.fromConfig(config),
+        logsFormat,
+        ChatSettings.fromConfig(config),
+        WechatSettings.fromConfig(config));
   }
 
   @Override
   public String toString() {
-    return "NodeSettings[" + engine.paths() + ", " + http + "]";
+    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + "]";
   }
 }

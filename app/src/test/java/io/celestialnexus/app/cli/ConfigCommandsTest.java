@@ -34,6 +34,30 @@ class ConfigCommandsTest {
   }
 
   @Test
+  void printConfigMasksEveryWechatAndExternalServiceSecret() throws IOException {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "print-config",
+            "--config",
+            conf("nexus.http.wechat { token = tok-SECRET-1, accept-tokens = \"tok-SECRET-2\", app-id = wx-visible-app,"
+                + " app-secret = app-SECRET-3, encoding-aes-key = abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG }\n"
+                + "nexus.engine.chat.external.api-key = ai-SECRET-4"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertFalse(run.out().contains("SECRET"), run.out());
+    assertFalse(run.out().contains("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"), run.out());
+    assertTrue(run.out().contains("wx-visible-app"), run.out());
+    assertTrue(run.out().contains("app-secret=\"****\""), run.out());
+  }
+
+  @Test
+  void aMalformedEncodingAesKeyExitsTwoNamingTheKeyWithoutEchoingIt() throws IOException {
+    CommandLineRun run = CommandLineRun.of("print-config", "--config", conf("nexus.http.wechat.encoding-aes-key = short-SECRET"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("nexus.http.wechat.encoding-aes-key"), run.err());
+    assertFalse(run.err().contains("short-SECRET"), run.err());
+  }
+
+  @Test
   void aNegativeIntervalExitsTwoWithOneLineNamingTheKey() throws IOException {
     CommandLineRun run = CommandLineRun.of("print-config", "--config", conf("nexus.engine.tasks.housekeeping.interval = -1s"));
     assertEquals(2, run.exitCode());

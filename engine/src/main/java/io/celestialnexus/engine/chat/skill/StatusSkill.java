@@ -1,0 +1,82 @@
+package io.celestialnexus.engine.chat.skill;
+
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.chat.ChatReply;
+import io.celestialnexus.engine.chat.Keywords;
+import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.status.ComponentStatus;
+import io.celestialnexus.engine.status.StatusSnapshot;
+import io.celestialnexus.engine.status.TaskReport;
+import io.celestialnexus.engine.status.TaskStatus;
+import io.celestialnexus.engine.task.TaskState;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** 状态: the node's health and a one-line summary per task that is not running normally. */
+public final class StatusSkill implements Skill {
+
+  /** Where the status document comes from (the status board, asked with a timeout by the caller). */
+  @FunctionalInterface
+  public interface StatusSource {
+    CompletionStage<StatusSnapshot> status();
+  }
+
+  private static final Keywords KEYWORDS = Keywords.of("状态", "status");
+
+  private final StatusSource source;
+
+  public StatusSkill(StatusSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public String name() {
+    return "status";
+  }
+
+  @Override
+  public Optional<String> menuLine() {
+    return Optional.of("状态：各任务的健康摘要");
+  }
+
+  @Override
+  public boolean accepts(ChatMessage message) {
+    return KEYWORDS.matches(message);
+  }
+
+  @Override
+  public CompletionStage<ChatReply> reply(ChatMessage message) {
+    return source.status().thenApply(snapshot -> ChatReply.text(summary(snapshot)));
+  }
+
+  static String summary(StatusSnapshot snapshot) {
+    StringBuilder text =
+        new StringBuilder("系统健康：").append(snapshot.health()).append(snapshot.ready() ? "（就绪）" : "（未就绪）");
+    Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+    snapshot.tasks().forEach(report -> counts.merge(report.status().state(), 1, Integer::sum));
+    text.append("\n任务 ").append(snapshot.tasks().size()).append(" 个");
+    if (!counts.isEmpty()) {
+      text.append("：");
+      counts.forEach((state, count) -> text.append(state).append(' ').append(count).append("，"));
+      text.setLength(text.length() - 1);
+    }
+    for (TaskReport report : snapshot.tasks()) {
+      TaskStatus task = report.status();
+      if (task.state() != TaskState.RUNNING && task.state() != TaskState.PAUSED) {
+        text.append("\n· ").append(task.name()).append("：").append(task.state());
+        if (task.consecutiveFailures() > 0) {
+          text.append("，连续失败 ").append(task.consecutiveFailures()).append(" 次");
+        }
+        if (task.lastError() != null && task.consecutiveFailures() > 0) {
+          text.append("（").append(task.lastError().type()).append(": ").append(task.lastError().message()).append("）");
+        }
+      }
+    }
+    for (ComponentStatus component : snapshot.components()) {
+      text.append("\n· ").append(component.name()).append(component.up() ? " 正常：" : " 故障：").append(component.detail());
+    }
+    return text.toString();
+  }
+}
