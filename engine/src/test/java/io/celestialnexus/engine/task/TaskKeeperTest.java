@@ -477,6 +477,7 @@ class TaskKeeperTest {
     awaitStatus(board, "chronicled", s -> s.state() == TaskState.STALLED); // second failure in a row: 1 s backoff
     advance(ofSeconds(1));
     events.expectMessage("step 5");
+    awaitStatus(board, "chronicled", s -> s.stepsCompleted() == 3); // steps 1, 3 and 5 finished
     TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
     keeper.tell(new TaskKeeper.Pause(replies.getRef()));
     replies.receiveMessage();
