@@ -57,8 +57,10 @@ public final class WeChatModel {
   private boolean obfuscated;
   private int failDumps;
   private String failedDumpOutput = "";
+  private int failDumpsInChat;
   private int dropsAfterSend;
   private long lastIncomingNanos;
+  private long dumps;
 
   // ---- scripting
 
@@ -129,6 +131,13 @@ public final class WeChatModel {
     return this;
   }
 
+  /** The next {@code count} dumps taken while a chat is open print {@code output} (the chat list still dumps). */
+  public synchronized WeChatModel failDumpsInChat(int count, String output) {
+    failDumpsInChat = count;
+    failedDumpOutput = output;
+    return this;
+  }
+
   /** The connection drops right after the next send tap went through (the message did leave the phone). */
   public synchronized WeChatModel dropAfterNextSend() {
     dropsAfterSend++;
@@ -139,6 +148,11 @@ public final class WeChatModel {
 
   public synchronized List<Sent> sent() {
     return List.copyOf(sent);
+  }
+
+  /** How many dumps the phone answered (good or not). */
+  public synchronized long dumps() {
+    return dumps;
   }
 
   public synchronized List<String> taps() {
@@ -157,6 +171,14 @@ public final class WeChatModel {
     return open == null ? null : open.name;
   }
 
+  /** Opens a chat as a tap on its row would (for tests that read a chat screen directly). */
+  public synchronized WeChatModel open(String chat) {
+    open = find(chat, false, 2);
+    open.unread = 0;
+    inputFocused = false;
+    return this;
+  }
+
   synchronized String wechatVersion() {
     return wechatVersion;
   }
@@ -164,16 +186,21 @@ public final class WeChatModel {
   // ---- what the phone's shell does
 
   /** What {@code uiautomator dump /dev/tty} prints. */
-  synchronized byte[] dump() {
-    if (failDumps > 0) {
-      failDumps--;
+  public synchronized byte[] dump() {
+    dumps++;
+    if (failDumps > 0 || (open != null && failDumpsInChat > 0)) {
+      if (failDumps > 0) {
+        failDumps--;
+      } else {
+        failDumpsInChat--;
+      }
       return failedDumpOutput.getBytes(StandardCharsets.UTF_8);
     }
     return (screen().xml() + "UI hierchary dumped to: /dev/tty\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** A tap; true when the phone's connection should drop right after it (scripted). */
-  synchronized boolean tap(int x, int y) {
+  public synchronized boolean tap(int x, int y) {
     taps.add(x + "," + y);
     WeChatLayouts.Target hit = null;
     for (WeChatLayouts.Target target : screen().targets()) {
@@ -200,7 +227,7 @@ public final class WeChatModel {
     return false;
   }
 
-  synchronized void back() {
+  public synchronized void back() {
     open = null;
     inputFocused = false;
   }
