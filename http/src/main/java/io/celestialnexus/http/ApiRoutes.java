@@ -1,5 +1,6 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.device.DeviceDirectory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -9,13 +10,19 @@ public final class ApiRoutes extends AllDirectives {
 
   private final Route route;
 
+  /** A node without phones. */
   public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
+    this(engine, DeviceDirectory.none(), settings, registry);
+  }
+
+  public ApiRoutes(EngineGateway engine, DeviceDirectory devices, HttpSettings settings, PrometheusMeterRegistry registry) {
     var metrics = new HttpMetrics(registry);
     var auth = new ApiKeyAuth(settings.apiKey());
     this.route =
         concat(
             new HealthRoutes(engine, metrics).route(),
             new TaskRoutes(engine, metrics, auth).route(),
+            new DeviceRoutes(devices, metrics, auth).route(),
             new MetricsRoute(registry, metrics).route(),
             metrics.measured(
                 "unmatched",
