@@ -1,5 +1,9 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.bridge.adb.DadbConnector;
+import io.celestialnexus.bridge.device.BridgeDirectory;
+import io.celestialnexus.bridge.device.DeviceManager;
+import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
@@ -21,9 +25,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The root of the node: spawns {@code status} then {@code tasks} (dependency order), binds the {@code api}
- * listener, and registers the graceful stop with CoordinatedShutdown: unbind HTTP, drain running steps,
- * write the final status. No business logic lives here.
+ * The root of the node: spawns {@code status}, {@code tasks} and {@code devices} (dependency order), binds the
+ * {@code api} listener, and registers the graceful stop with CoordinatedShutdown: unbind HTTP, drain running
+ * steps and phone rounds, write the final status. No business logic lives here.
  */
 public final class NexusGuardian {
 
@@ -36,6 +40,7 @@ public final class NexusGuardian {
       PrometheusMeterRegistry registry,
       EngineClock clock,
       String version,
+      SkillRouter skills,
       CompletableFuture<InetSocketAddress> apiBound) {
     return Behaviors.setup(
         context -> {
@@ -52,6 +57,14 @@ public final class NexusGuardian {
                   Behaviors.supervise(TaskSupervisor.create(tasks, status, clock, registry))
                       .onFailure(SupervisorStrategy.restart()),
                   "tasks");
+          // Holds only its phones; a failure of its own reconnects every phone afresh.
+          ActorRef<DeviceManager.Command> devices =
+              context.spawn(
+                  Behaviors.supervise(
+                          DeviceManager.create(
+                              settings.bridge(), new DadbConnector(settings.bridge().adb()), skills, status, clock, registry))
+                      .onFailure(SupervisorStrategy.restart()),
+                  "devices");
 
           var shutdown = CoordinatedShutdown.get(system);
           var drainTimeout = settings.engine().drainTimeout();
@@ -65,15 +78,26 @@ public final class NexusGuardian {
                       drainTimeout.plusSeconds(2),
                       system.scheduler()));
           shutdown.addTask(
+              CoordinatedShutdown.PhaseServiceRequestsDone(),
+              "drain-devices",
+              () ->
+                  AskPattern.<DeviceManager.Command, Done>ask(
+                      devices,
+                      replyTo -> new DeviceManager.DrainAll(drainTimeout, replyTo),
+                      drainTimeout.plusSeconds(2),
+                      system.scheduler()));
+          shutdown.addTask(
               CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
               "write-final-status",
               () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, java.time.Duration.ofSeconds(5), system.scheduler()));
 
           var engine = new EngineGateway(system, status, taskSupervisor, settings.http().askTimeout());
+          var phones =
+              new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
           NexusHttpServer.bind(
                   system,
                   settings.http().api(),
-                  new ApiRoutes(engine, settings.http(), registry).route(),
+                  new ApiRoutes(engine, phones, settings.http(), registry).route(),
                   settings.http().unbindDeadline())
               .whenComplete(
                   (binding, failure) -> {

@@ -1,5 +1,6 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,15 +36,24 @@ public final class NexusNode implements AutoCloseable {
     this.registry = registry;
   }
 
-  /** Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot. */
+  /** Starts the node with the interim skill router (see {@link InterimSkillRouter}). */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
+      throws IOException, NodeLock.HeldElsewhere, StartupFailed {
+    return start(settings, tasks, version, new InterimSkillRouter());
+  }
+
+  /**
+   * Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot.
+   * {@code skills} answers the messages the phones read.
+   */
+  public static NexusNode start(NodeSettings settings, List<Task> tasks, String version, SkillRouter skills)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
     NodeMetrics metrics = new NodeMetrics();
     var apiBound = new CompletableFuture<InetSocketAddress>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound),
+            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, skills, apiBound),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);

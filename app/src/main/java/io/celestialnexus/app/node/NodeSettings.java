@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
@@ -8,20 +9,21 @@ import java.time.Duration;
 import java.util.Set;
 
 /** Every module's settings, read and validated once; a bad value fails here, naming its key. */
-public record NodeSettings(Config config, EngineSettings engine, HttpSettings http, String logsFormat) {
+public record NodeSettings(Config config, EngineSettings engine, HttpSettings http, BridgeSettings bridge, String logsFormat) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
   public static NodeSettings fromConfig(Config config) {
     EngineSettings engine = EngineSettings.fromConfig(config);
     HttpSettings http = HttpSettings.fromConfig(config);
+    BridgeSettings bridge = BridgeSettings.fromConfig(config);
     String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
     if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
-    return new NodeSettings(config, engine, http, logsFormat);
+    return new NodeSettings(config, engine, http, bridge, logsFormat);
   }
 
   @Override
