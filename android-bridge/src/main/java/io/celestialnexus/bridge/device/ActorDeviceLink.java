@@ -4,7 +4,6 @@ import io.celestialnexus.engine.chat.ChatMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +41,7 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public Map<String, Integer> beginRound() throws InterruptedException, TimeoutException {
+  public DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException {
     return ask(DeviceActor.BeginRound::new, Duration.ZERO);
   }
 
@@ -52,8 +51,8 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public void received(String chat, List<ChatMessage> messages) {
-    device.tell(new DeviceActor.Received(chat, messages));
+  public void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview) {
+    device.tell(new DeviceActor.Received(chat, messages, unread, lastText, preview));
   }
 
   @Override
@@ -62,8 +61,8 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public void armed(String key, int baseline) {
-    device.tell(new DeviceActor.Armed(key, baseline));
+  public void armed(String key, List<String> tail) {
+    device.tell(new DeviceActor.Armed(key, tail));
   }
 
   @Override

@@ -49,7 +49,7 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * One phone ({@code device-<serial>} under {@code devices}). It owns the phone's state: the outgoing queue
- * (one message at a time, each with an idempotency key and its attempts), the dead letters, the incoming
+ * (one message at a time, each with an idempotency key, its attempts and the chat's tail before it was typed), the dead letters, the incoming
  * messages already seen (by dedup key), the chats a round opened but did not finish, and what the phone last
  * said about itself (WeChat version, selectors, last seen).
  *
@@ -87,11 +87,12 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   record Seen(Instant at) implements Command {}
 
-  record BeginRound(ActorRef<Map<String, Integer>> replyTo) implements Command {}
+  record BeginRound(ActorRef<RoundStart> replyTo) implements Command {}
 
   record ChatOpened(String chat, int unread) implements Command {}
 
-  record Received(String chat, List<ChatMessage> messages) implements Command {
+  /** {@code preview} is the chat-list row's preview when the chat was opened from there, else null. */
+  record Received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview) implements Command {
     Received {
       messages = List.copyOf(messages);
     }
@@ -99,7 +100,11 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   record NextWork(Duration maxWait, ActorRef<Assignment> replyTo) implements Command {}
 
-  record Armed(String key, int baseline) implements Command {}
+  record Armed(String key, List<String> tail) implements Command {
+    Armed {
+      tail = List.copyOf(tail);
+    }
+  }
 
   record Sent(String key, boolean alreadyThere) implements Command {}
 
@@ -119,14 +124,38 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     INSTANCE
   }
 
+  /**
+   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
+   * the bridge last saw of each chat, to notice a chat that changed without a badge.
+   */
+  public record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
+
+  /**
+   * The last text bubble seen in a chat and the chat list's preview when it was last opened from there. A row whose
+   * preview shows neither changed while nobody looked (a message arrived while the chat was open, so WeChat put no
+   * badge on it): the round opens it.
+   */
+  public record ChatMemory(String lastText, String preview) {
+    public boolean explains(String shown) {
+      if (shown.equals(preview)) {
+        return true;
+      }
+      if (lastText == null || lastText.isEmpty()) {
+        return false;
+      }
+      String cut = shown.endsWith("…") ? shown.substring(0, shown.length() - 1) : shown.endsWith("...") ? shown.substring(0, shown.length() - 3) : shown;
+      return shown.contains(lastText) || (!cut.isEmpty() && lastText.startsWith(cut));
+    }
+  }
+
   /** What a round should do next, with the phone's counts for its status fields. */
   public record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
 
   /** A unit of work for the phone's round. */
   public sealed interface Work {}
 
-  /** Send {@code text} to {@code chat}; {@code baseline} is known when an earlier attempt counted our bubbles. */
-  public record SendWork(String key, String chat, String text, int attempt, Integer baseline) implements Work {}
+  /** Send {@code text} to {@code chat}; {@code before} is the chat's tail as an earlier attempt saw it before typing. */
+  public record SendWork(String key, String chat, String text, int attempt, List<String> before) implements Work {}
 
   public record ScreenshotWork(long id) implements Work {}
 
@@ -136,17 +165,17 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   /** A message waiting to be sent. Replaced, never mutated. */
-  private record Outgoing(String key, String chat, String text, int attempts, Integer baseline, String lastError) {
+  private record Outgoing(String key, String chat, String text, int attempts, List<String> before, String lastError) {
     Outgoing attempted() {
-      return new Outgoing(key, chat, text, attempts + 1, baseline, lastError);
+      return new Outgoing(key, chat, text, attempts + 1, before, lastError);
     }
 
     Outgoing failed(String reason) {
-      return new Outgoing(key, chat, text, attempts, baseline, reason);
+      return new Outgoing(key, chat, text, attempts, before, reason);
     }
 
-    Outgoing armed(int count) {
-      return baseline != null ? this : new Outgoing(key, chat, text, attempts, count, lastError);
+    Outgoing armed(List<String> tail) {
+      return before != null ? this : new Outgoing(key, chat, text, attempts, tail, lastError);
     }
   }
 
@@ -167,6 +196,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private final LinkedHashMap<String, Outgoing> queue = new LinkedHashMap<>();
   private final Map<String, OutgoingReceipt.Status> finished = lru(FINISHED_KEYS);
   private final Map<String, Boolean> seen;
+  private final Map<String, ChatMemory> chats = lru(FINISHED_KEYS);
   private final Deque<DeviceView.DeadLetter> deadLetters = new ArrayDeque<>();
   private final Map<String, Integer> pendingChats = new LinkedHashMap<>();
   private final Deque<Long> screenshotQueue = new ArrayDeque<>();
@@ -365,7 +395,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   private Behavior<Command> onBeginRound(BeginRound begin) {
-    begin.replyTo().tell(Map.copyOf(pendingChats));
+    begin.replyTo().tell(new RoundStart(Map.copyOf(pendingChats), Map.copyOf(chats)));
     return this;
   }
 
@@ -374,9 +404,23 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     return this;
   }
 
+  /**
+   * Answers each message not seen before. The first time a chat is seen (since this actor started), the messages
+   * above its newest {@code unread} are taken as answered: they were read before the bridge looked, and answering
+   * a screenful of history would be wrong. After that, any new message on the chat's screen is answered, also one
+   * that arrived while the bridge had the chat open (WeChat shows no badge for it).
+   */
   private Behavior<Command> onReceived(Received read) {
     pendingChats.remove(read.chat());
-    for (ChatMessage message : read.messages()) {
+    List<ChatMessage> messages = read.messages();
+    ChatMemory before = chats.get(read.chat());
+    chats.put(read.chat(), new ChatMemory(read.lastText(), read.preview() != null ? read.preview() : before == null ? null : before.preview()));
+    if (before == null) {
+      List<ChatMessage> history = messages.subList(0, Math.max(0, messages.size() - read.unread()));
+      history.forEach(message -> seen.putIfAbsent(message.dedupKey(), Boolean.TRUE));
+      messages = messages.subList(history.size(), messages.size());
+    }
+    for (ChatMessage message : messages) {
       if (seen.putIfAbsent(message.dedupKey(), Boolean.TRUE) == null) {
         received++;
         meters.received();
@@ -479,7 +523,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
       Outgoing next = queue.values().iterator().next().attempted();
       queue.put(next.key(), next);
       inFlight = next.key();
-      work = new SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.baseline());
+      work = new SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before());
     }
     if (work == null) {
       return false;
@@ -491,7 +535,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   private Behavior<Command> onArmed(Armed armed) {
-    queue.computeIfPresent(armed.key(), (key, outgoing) -> outgoing.armed(armed.baseline()));
+    queue.computeIfPresent(armed.key(), (key, outgoing) -> outgoing.armed(armed.tail()));
     return this;
   }
 

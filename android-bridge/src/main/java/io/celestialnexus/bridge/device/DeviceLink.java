@@ -4,7 +4,6 @@ import io.celestialnexus.engine.chat.ChatMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -20,20 +19,25 @@ interface DeviceLink {
   /** The phone answered a screen read at {@code at}. */
   void seen(Instant at);
 
-  /** Starts a round: chats opened by an earlier round whose messages were not handed over yet, with their unread count. */
-  Map<String, Integer> beginRound() throws InterruptedException, TimeoutException;
+  /** Starts a round: chats an earlier round opened but did not finish, and what was last seen of each chat. */
+  DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException;
 
   /** About to open {@code chat}, which shows {@code unread} unread messages (its badge goes away now). */
   void chatOpened(String chat, int unread);
 
-  /** The newest incoming messages of {@code chat}, to be answered once each. */
-  void received(String chat, List<ChatMessage> messages);
+  /**
+   * The incoming messages on {@code chat}'s screen (oldest first), to be answered once each. The first time a chat is
+   * seen, only its newest {@code unread} are new; the ones above them were read before the bridge looked.
+   * {@code lastText} is the last text bubble on screen (either side); {@code preview} the chat-list preview the
+   * chat was opened from (null when it was not opened from the list).
+   */
+  void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview);
 
   /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
   DeviceActor.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
 
-  /** Before typing message {@code key}: {@code baseline} of our bubbles with its text were on screen. */
-  void armed(String key, int baseline);
+  /** Before typing message {@code key}: the chat's last bubbles were {@code tail} (see WeChatPhone#tail). */
+  void armed(String key, List<String> tail);
 
   /** Message {@code key} is in the chat ({@code alreadyThere}: an earlier attempt had sent it). */
   void sent(String key, boolean alreadyThere);

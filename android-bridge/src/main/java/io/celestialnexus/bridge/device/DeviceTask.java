@@ -131,11 +131,13 @@ final class DeviceTask implements Task {
   private Map<String, Object> round(Session session) throws Exception {
     long start = clock.nanoTime();
     WeChatPhone phone = session.phone;
-    Map<String, Integer> pending = link.beginRound();
+    DeviceActor.RoundStart known = link.beginRound();
     UiDump list = phone.chatList();
     for (ChatRow row : phone.screen().chatList(list)) {
-      int unread = Math.max(row.unread(), pending.getOrDefault(row.name(), 0));
-      if (unread > 0) {
+      int unread = Math.max(row.unread(), known.pending().getOrDefault(row.name(), 0));
+      DeviceActor.ChatMemory memory = known.chats().get(row.name());
+      boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
+      if (unread > 0 || changedUnseen) {
         read(phone, row, unread);
       }
     }
@@ -163,23 +165,25 @@ final class DeviceTask implements Task {
       LOG.warn("{}: tapping '{}' opened another chat; it is read again next round", endpoint.serial(), row.name());
       return;
     }
-    link.received(row.name(), newest(row.name(), bubbles.get(), unread));
+    link.received(row.name(), incoming(row.name(), bubbles.get()), unread, lastText(bubbles.get()), row.preview());
   }
 
   private void send(WeChatPhone phone, DeviceActor.SendWork send) throws Exception {
     try {
-      WeChatPhone.Sent sent = phone.send(send.chat(), send.text(), send.baseline(), baseline -> link.armed(send.key(), baseline));
-      link.sent(send.key(), sent == WeChatPhone.Sent.ALREADY_THERE);
+      WeChatPhone.Sent sent = phone.send(send.chat(), send.text(), send.before(), tail -> link.armed(send.key(), tail));
+      link.sent(send.key(), sent.outcome() == WeChatPhone.Outcome.ALREADY_THERE);
+      // a message that arrived while the chat was open has no badge: this is where it is seen
+      link.received(send.chat(), incoming(send.chat(), sent.onScreen()), 0, lastText(sent.onScreen()), null);
     } catch (SendProblem problem) {
       link.sendFailed(send.key(), problem.getMessage());
     }
   }
 
   /**
-   * The newest {@code unread} incoming messages, each with a dedup key that stays the same when the chat is read
-   * again: phone, chat, time label, sender, text, and which of several identical ones it is.
+   * The incoming messages on screen, each with a dedup key that stays the same when the chat is read again: phone,
+   * chat, time label, sender, text, and which of several identical ones (counted from the top) it is.
    */
-  private List<ChatMessage> newest(String chat, List<Bubble> bubbles, int unread) {
+  private List<ChatMessage> incoming(String chat, List<Bubble> bubbles) {
     var occurrences = new HashMap<String, Integer>();
     var keyed = new ArrayList<ChatMessage>();
     Instant now = clock.instant();
@@ -192,7 +196,11 @@ final class DeviceTask implements Task {
       String key = "phone:" + endpoint.serial() + ":" + sha256(identity + "\u0000" + ordinal);
       keyed.add(ChatMessage.text(ChatMessage.Channel.PHONE, chat, bubble.text(), key, now));
     }
-    return List.copyOf(keyed.subList(Math.max(0, keyed.size() - unread), keyed.size()));
+    return List.copyOf(keyed);
+  }
+
+  private static String lastText(List<Bubble> bubbles) {
+    return bubbles.isEmpty() ? null : bubbles.get(bubbles.size() - 1).text();
   }
 
   private Duration jittered(Duration interval) {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,14 +34,18 @@ public final class WeChatPhone {
   private static final Pattern VERSION_NAME = Pattern.compile("versionName=(\\S+)");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
   private static final int BACKS_TO_CHAT_LIST = 3;
+  private static final int TAIL = 6;
 
   /** How a send ended when it did not fail. */
-  public enum Sent {
+  public enum Outcome {
     /** Typed, sent, and its bubble appeared. */
     CONFIRMED,
     /** An earlier attempt had already sent it (its bubble is there): not typed again. */
     ALREADY_THERE
   }
+
+  /** A send that went through, and the chat's messages as the last look at it showed them. */
+  public record Sent(Outcome outcome, List<Bubble> onScreen) {}
 
   private final AdbDevice device;
   private final WeChatScreen screen;
@@ -131,12 +135,13 @@ public final class WeChatPhone {
   }
 
   /**
-   * Sends {@code text} to {@code chat}, once. When {@code baseline} (the number of our own bubbles with this
-   * text before the first attempt) is known, a bubble beyond it means an earlier attempt already sent the
-   * message; otherwise the baseline is counted now and handed to {@code arm} before anything is typed, so a
-   * later attempt can tell.
+   * Sends {@code text} to {@code chat}, once. {@code before} is the chat's last bubbles as an earlier attempt saw
+   * them before typing ({@link #tail}); when it is known, a bubble of ours with the text after them means that
+   * attempt went through, and nothing is typed again. Otherwise the tail is taken now and handed to {@code arm}
+   * before anything is typed, so a later attempt can tell. Counting bubbles would not do: on a full screen a
+   * new bubble pushes an old one with the same text off the top.
    */
-  public Sent send(String chat, String text, Integer baseline, IntConsumer arm)
+  public Sent send(String chat, String text, List<String> before, Consumer<List<String>> arm)
       throws IOException, InterruptedException, SendProblem {
     UiDump list = chatList();
     ChatRow row =
@@ -151,14 +156,14 @@ public final class WeChatPhone {
       back(open);
       throw new SendProblem("opened '" + opened + "' instead of '" + chat + "'");
     }
-    int ours = ownBubbles(open, text);
-    if (baseline != null && ours > baseline) {
+    List<Bubble> shown = screen.messages(open);
+    if (before != null && sentSince(before, shown, text)) {
       back(open);
-      return Sent.ALREADY_THERE;
+      return new Sent(Outcome.ALREADY_THERE, shown);
     }
-    int before = baseline != null ? baseline : ours;
-    if (baseline == null) {
-      arm.accept(ours);
+    List<String> tail = before != null ? before : tail(shown);
+    if (before == null) {
+      arm.accept(tail);
     }
     UiNode input = screen.find(open, UiRole.INPUT_BOX).orElseThrow(() -> new SendProblem("the chat has no input box"));
     tap(input.bounds());
@@ -168,12 +173,49 @@ public final class WeChatPhone {
     tap(send.bounds());
     for (int i = 0; i < settings.confirmDumps(); i++) {
       UiDump after = dump();
-      if (ownBubbles(after, text) > before) {
+      List<Bubble> messages = screen.messages(after);
+      if (sentSince(tail, messages, text)) {
         back(after);
-        return Sent.CONFIRMED;
+        return new Sent(Outcome.CONFIRMED, messages);
       }
     }
     throw new SendProblem("no new bubble after tapping send (" + settings.confirmDumps() + " dumps)");
+  }
+
+  /** The chat's last bubbles (at most {@value #TAIL}), as tokens: who (us, or the sender) and what. */
+  static List<String> tail(List<Bubble> shown) {
+    return shown.subList(Math.max(0, shown.size() - TAIL), shown.size()).stream().map(WeChatPhone::token).toList();
+  }
+
+  /**
+   * Whether a bubble of ours with {@code text} came after {@code tail}: the longest end of the tail still on screen
+   * (its last occurrence) marks where the new bubbles start. When none of it is on screen any more, every bubble
+   * counts as new, so an own bubble with the text anywhere means it was sent (never typed twice).
+   */
+  static boolean sentSince(List<String> tail, List<Bubble> now, String text) {
+    List<String> tokens = now.stream().map(WeChatPhone::token).toList();
+    int start = 0;
+    for (int length = tail.size(); length > 0; length--) {
+      int end = lastIndexOf(tokens, tail.subList(tail.size() - length, tail.size()));
+      if (end >= 0) {
+        start = end + length;
+        break;
+      }
+    }
+    return now.subList(start, now.size()).stream().anyMatch(bubble -> bubble.own() && bubble.text().equals(text));
+  }
+
+  private static int lastIndexOf(List<String> tokens, List<String> run) {
+    for (int i = tokens.size() - run.size(); i >= 0; i--) {
+      if (tokens.subList(i, i + run.size()).equals(run)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String token(Bubble bubble) {
+    return (bubble.own() ? "" : bubble.sender()) + "\u0000" + bubble.text();
   }
 
   /** A PNG of the screen ({@code screencap -p}). */
@@ -187,10 +229,6 @@ public final class WeChatPhone {
 
   private boolean isChat(UiDump dump, String chat) {
     return screen.isChat(dump) && screen.title(dump).filter(chat::equals).isPresent();
-  }
-
-  private int ownBubbles(UiDump dump, String text) {
-    return (int) screen.messages(dump).stream().filter(bubble -> bubble.own() && bubble.text().equals(text)).count();
   }
 
   /**

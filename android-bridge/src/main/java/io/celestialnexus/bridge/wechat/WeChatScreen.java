@@ -34,17 +34,21 @@ public final class WeChatScreen {
   }
 
   public List<ChatRow> chatList(UiDump dump) {
-    var rows = new ArrayList<ChatRow>();
-    for (UiNode row : selectors.all(dump, UiRole.CHAT_LIST_ROW)) {
-      String name = selectors.first(dump, UiRole.CHAT_NAME, row).map(UiNode::label).orElse("").strip();
+    List<UiNode> rows = selectors.all(dump, UiRole.CHAT_LIST_ROW);
+    List<UiNode> names = selectors.firstInEach(dump, UiRole.CHAT_NAME, rows);
+    List<UiNode> badges = selectors.firstInEach(dump, UiRole.UNREAD_BADGE, rows);
+    List<UiNode> previews = selectors.firstInEach(dump, UiRole.PREVIEW, rows);
+    var chats = new ArrayList<ChatRow>();
+    for (int i = 0; i < rows.size(); i++) {
+      String name = names.get(i) == null ? "" : names.get(i).label().strip();
       if (name.isEmpty()) {
         continue;
       }
-      int unread = selectors.first(dump, UiRole.UNREAD_BADGE, row).map(badge -> unread(badge.text())).orElse(0);
-      String preview = selectors.first(dump, UiRole.PREVIEW, row).map(UiNode::text).orElse("");
-      rows.add(new ChatRow(name, unread, preview, row.bounds()));
+      int unread = badges.get(i) == null ? 0 : unread(badges.get(i).text());
+      String preview = previews.get(i) == null ? "" : previews.get(i).text();
+      chats.add(new ChatRow(name, unread, preview, rows.get(i).bounds()));
     }
-    return rows;
+    return chats;
   }
 
   /** The open chat's title without a group's member count ("家庭群(5)" is the chat "家庭群"). */
@@ -59,29 +63,38 @@ public final class WeChatScreen {
    * which becomes the label of the messages below it; rows without text (pictures, files) are skipped.
    */
   public List<Bubble> messages(UiDump dump) {
+    List<UiNode> rows = selectors.all(dump, UiRole.MESSAGE_ROW);
+    List<UiNode> avatars = selectors.firstInEach(dump, UiRole.AVATAR, rows);
+    var messages = new ArrayList<UiNode>();
+    var labels = new ArrayList<UiNode>();
+    for (int i = 0; i < rows.size(); i++) {
+      (avatars.get(i) == null ? labels : messages).add(rows.get(i));
+    }
+    List<UiNode> bubbles = selectors.firstInEach(dump, UiRole.MESSAGE_BUBBLE, messages);
+    List<UiNode> senders = selectors.firstInEach(dump, UiRole.SENDER, messages);
+    List<UiNode> times = selectors.firstInEach(dump, UiRole.TIME_LABEL, labels);
+
     int middle = dump.screen().centerX();
     String label = "";
-    var bubbles = new ArrayList<Bubble>();
-    for (UiNode row : selectors.all(dump, UiRole.MESSAGE_ROW)) {
-      Optional<UiNode> avatar = selectors.first(dump, UiRole.AVATAR, row);
-      if (avatar.isEmpty()) {
-        label = selectors.first(dump, UiRole.TIME_LABEL, row).map(UiNode::label).orElse(label);
+    var result = new ArrayList<Bubble>();
+    int message = 0;
+    int time = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      UiNode avatar = avatars.get(i);
+      if (avatar == null) {
+        UiNode timeLabel = times.get(time++);
+        label = timeLabel == null ? label : timeLabel.label();
         continue;
       }
-      Optional<UiNode> bubble = selectors.first(dump, UiRole.MESSAGE_BUBBLE, row);
-      if (bubble.isEmpty() || bubble.get().text().isEmpty()) {
+      UiNode bubble = bubbles.get(message);
+      UiNode senderName = senders.get(message++);
+      if (bubble == null || bubble.text().isEmpty()) {
         continue;
       }
-      boolean own = avatar.get().bounds().centerX() > middle;
-      String sender =
-          selectors
-              .first(dump, UiRole.SENDER, row)
-              .map(UiNode::text)
-              .filter(text -> !text.isBlank())
-              .orElseGet(() -> senderFromAvatar(avatar.get().contentDesc()));
-      bubbles.add(new Bubble(sender, bubble.get().text(), own, label, bubble.get().bounds()));
+      String sender = senderName != null && !senderName.text().isBlank() ? senderName.text() : senderFromAvatar(avatar.contentDesc());
+      result.add(new Bubble(sender, bubble.text(), avatar.bounds().centerX() > middle, label, bubble.bounds()));
     }
-    return bubbles;
+    return result;
   }
 
   public Optional<UiNode> find(UiDump dump, UiRole role) {

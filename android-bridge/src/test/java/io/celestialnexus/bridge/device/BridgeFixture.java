@@ -30,25 +30,39 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 final class BridgeFixture {
 
-  /** Answers every message, and remembers what it was asked. */
+  /** Answers every message ("收到：" and the message, or always the same text), and remembers what it was asked. */
   static final class RecordingRouter implements SkillRouter {
     final ConcurrentLinkedQueue<ChatMessage> asked = new ConcurrentLinkedQueue<>();
+    private final String fixed;
+
+    RecordingRouter() {
+      this(null);
+    }
+
+    RecordingRouter(String fixed) {
+      this.fixed = fixed;
+    }
 
     @Override
     public CompletionStage<ChatReply> reply(ChatMessage message) {
       asked.add(message);
-      return CompletableFuture.completedFuture(ChatReply.text("收到：" + message.text()));
+      return CompletableFuture.completedFuture(ChatReply.text(fixed != null ? fixed : "收到：" + message.text()));
     }
   }
 
   final BridgeSettings settings;
-  final RecordingRouter router = new RecordingRouter();
+  final RecordingRouter router;
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final TestProbe<StatusBoard.Command> board;
   final ActorRef<DeviceManager.Command> manager;
   final BridgeDirectory directory;
 
   BridgeFixture(ActorTestKit testKit, Path root, String devices, String overrides) {
+    this(testKit, root, devices, overrides, new RecordingRouter());
+  }
+
+  BridgeFixture(ActorTestKit testKit, Path root, String devices, String overrides, RecordingRouter router) {
+    this.router = router;
     this.settings = settings(root, devices, overrides);
     this.board = testKit.createTestProbe(StatusBoard.Command.class);
     var connector = new DadbConnector(settings.adb());

@@ -51,6 +51,7 @@ class DeviceBridgeTest {
 
   private Path classDir;
   private FakeAdbd phone;
+  private BridgeFixture bridge;
   private TestProbe<Object> waiter;
 
   @BeforeAll
@@ -59,17 +60,27 @@ class DeviceBridgeTest {
   }
 
   @AfterEach
-  void stopPhone() {
+  void stopBridgeAndPhone() {
+    if (bridge != null) {
+      testKit.stop(bridge.manager); // its rounds end with it, so no test's phone is retried during the next
+      bridge = null;
+    }
     if (phone != null) {
       phone.close();
     }
   }
 
   private BridgeFixture bridge(WeChatModel model, TestInfo test, String overrides) throws Exception {
+    return bridge(model, test, overrides, new BridgeFixture.RecordingRouter());
+  }
+
+  private BridgeFixture bridge(WeChatModel model, TestInfo test, String overrides, BridgeFixture.RecordingRouter router)
+      throws Exception {
     phone = FakeAdbd.start(model);
     waiter = testKit.createTestProbe();
     Path root = Files.createDirectories(classDir.resolve(test.getTestMethod().orElseThrow().getName()));
-    return new BridgeFixture(testKit, root, "[" + direct("phone-1", phone.port()) + "]", overrides);
+    bridge = new BridgeFixture(testKit, root, "[" + direct("phone-1", phone.port()) + "]", overrides, router);
+    return bridge;
   }
 
   private void await(Runnable assertion) {
@@ -102,6 +113,31 @@ class DeviceBridgeTest {
     assertEquals(1, view.received());
     assertNotNull(view.lastSeen());
     assertEquals(0, view.queueLength());
+  }
+
+  @Test
+  void identicalRepliesOnAFullScreenAreEachSentOnce(TestInfo test) throws Exception {
+    WeChatModel model = new WeChatModel().chat("张三");
+    bridge(model, test, "", new BridgeFixture.RecordingRouter("本节点的技能尚未启用。"));
+    for (int i = 1; i <= 12; i++) { // more than a screen holds: old identical replies scroll off the top
+      int expected = i;
+      model.incoming("张三", "张三", "第" + i + "条");
+      await(() -> assertEquals(expected, model.sent().size()));
+    }
+    long dumps = model.dumps();
+    await(() -> assertTrue(model.dumps() >= dumps + 5));
+    assertEquals(12, model.sent().size(), "one reply per message, none repeated: " + sent(model));
+  }
+
+  @Test
+  void aMessageArrivingWhileTheChatIsOpenIsAnsweredToo(TestInfo test) throws Exception {
+    WeChatModel model = new WeChatModel().chat("张三").history("张三", "张三", "昨天的消息", false);
+    BridgeFixture bridge = bridge(model, test, "");
+    model.incomingAtNextSend("张三", "还有一件事"); // arrives while the bridge is typing in the open chat: no badge
+    model.incoming("张三", "张三", "第一件事");
+
+    await(() -> assertEquals(List.of("张三:收到：第一件事", "张三:收到：还有一件事"), sent(model)));
+    assertEquals(List.of("第一件事", "还有一件事"), bridge.asked().stream().map(ChatMessage::text).toList());
   }
 
   @Test

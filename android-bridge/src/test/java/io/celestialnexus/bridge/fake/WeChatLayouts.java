@@ -20,7 +20,6 @@ final class WeChatLayouts {
   static final int WIDTH = 1080;
   static final int HEIGHT = 2400;
   static final int LIST_TOP = 200;
-  static final int LIST_BOTTOM = 2200;
   static final int ROW_HEIGHT = 192;
 
   /** What a tap on a rectangle does. */
@@ -37,14 +36,18 @@ final class WeChatLayouts {
   record Screen(String xml, List<Target> targets) {}
 
   private final boolean obfuscated;
+  private final int height;
+  private final int listBottom;
   private final List<Target> targets = new ArrayList<>();
 
-  private WeChatLayouts(boolean obfuscated) {
+  private WeChatLayouts(boolean obfuscated, int height) {
     this.obfuscated = obfuscated;
+    this.height = height;
+    this.listBottom = height - 200;
   }
 
   static Screen render(WeChatModel.View view, boolean obfuscated) {
-    var layouts = new WeChatLayouts(obfuscated);
+    var layouts = new WeChatLayouts(obfuscated, view.height());
     Node root = view.open() == null ? layouts.chatList(view) : layouts.chat(view);
     var xml = new StringBuilder(64 * 1024);
     xml.append("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation=\"0\">");
@@ -54,27 +57,27 @@ final class WeChatLayouts {
   }
 
   private Node chatList(WeChatModel.View view) {
-    Node content = node("android.widget.FrameLayout", "android:id/content", new Bounds(0, 0, WIDTH, HEIGHT));
+    Node content = node("android.widget.FrameLayout", "android:id/content", new Bounds(0, 0, WIDTH, height));
     Node bar = node("android.widget.LinearLayout", "", new Bounds(0, 80, WIDTH, LIST_TOP));
     bar.add(node("android.widget.TextView", "android:id/text1", new Bounds(48, 110, 200, 180)).text("微信"));
     bar.add(node("android.widget.ImageView", "", new Bounds(860, 90, 960, 190)).desc("搜索").clickable());
     bar.add(node("android.widget.ImageView", id("plus_icon"), new Bounds(960, 90, 1060, 190)).desc("更多功能按钮").clickable());
     content.add(bar);
-    Node list = node("android.widget.ListView", id("j8g"), new Bounds(0, LIST_TOP, WIDTH, LIST_BOTTOM)).scrollable();
+    Node list = node("android.widget.ListView", id("j8g"), new Bounds(0, LIST_TOP, WIDTH, listBottom)).scrollable();
     int y = LIST_TOP;
     for (WeChatModel.ChatSummary chat : view.chats()) {
-      if (y + ROW_HEIGHT > LIST_BOTTOM) {
+      if (y + ROW_HEIGHT > listBottom) {
         break;
       }
       list.add(row(chat, y));
       y += ROW_HEIGHT;
     }
     content.add(list);
-    Node tabs = node("android.widget.LinearLayout", "", new Bounds(0, LIST_BOTTOM, WIDTH, HEIGHT));
+    Node tabs = node("android.widget.LinearLayout", "", new Bounds(0, listBottom, WIDTH, height));
     String[] names = {"微信", "通讯录", "发现", "我"};
     for (int i = 0; i < names.length; i++) {
-      Node tab = node("android.widget.RelativeLayout", id("nvt"), new Bounds(i * 270, LIST_BOTTOM, (i + 1) * 270, HEIGHT)).clickable();
-      tab.add(node("android.widget.TextView", id("icon_tv"), new Bounds(i * 270 + 90, 2320, i * 270 + 180, 2380)).text(names[i]));
+      Node tab = node("android.widget.RelativeLayout", id("nvt"), new Bounds(i * 270, listBottom, (i + 1) * 270, height)).clickable();
+      tab.add(node("android.widget.TextView", id("icon_tv"), new Bounds(i * 270 + 90, listBottom + 120, i * 270 + 180, listBottom + 180)).text(names[i]));
       tabs.add(tab);
     }
     content.add(tabs);
@@ -111,7 +114,7 @@ final class WeChatLayouts {
 
   private Node chat(WeChatModel.View view) {
     WeChatModel.OpenChat chat = view.open();
-    Node content = node("android.widget.FrameLayout", "android:id/content", new Bounds(0, 0, WIDTH, HEIGHT));
+    Node content = node("android.widget.FrameLayout", "android:id/content", new Bounds(0, 0, WIDTH, height));
     Node bar = node("android.widget.LinearLayout", id("obq"), new Bounds(0, 80, WIDTH, LIST_TOP));
     Bounds back = new Bounds(0, 90, 130, 190);
     bar.add(node("android.widget.ImageView", id("actionbar_up_indicator"), back).desc("返回").clickable());
@@ -121,19 +124,19 @@ final class WeChatLayouts {
     bar.add(node("android.widget.ImageView", id("eo"), new Bounds(960, 90, 1060, 190)).desc("聊天信息").clickable());
     content.add(bar);
 
-    Node messages = node("androidx.recyclerview.widget.RecyclerView", id("bp0"), new Bounds(0, LIST_TOP, WIDTH, LIST_BOTTOM)).scrollable();
+    Node messages = node("androidx.recyclerview.widget.RecyclerView", id("bp0"), new Bounds(0, LIST_TOP, WIDTH, listBottom)).scrollable();
     List<Node> items = new ArrayList<>();
-    int height = 0;
+    int used = 0;
     String lastTime = null;
     // newest at the bottom: lay out from the end until the list is full
     List<WeChatModel.Message> all = chat.messages();
     int first = all.size();
     for (int i = all.size() - 1; i >= 0; i--) {
       int needed = (chat.group() && !all.get(i).own() ? 220 : 170) + 60;
-      if (height + needed > LIST_BOTTOM - LIST_TOP) {
+      if (used + needed > listBottom - LIST_TOP) {
         break;
       }
-      height += needed;
+      used += needed;
       first = i;
     }
     int y = LIST_TOP;
@@ -153,17 +156,17 @@ final class WeChatLayouts {
     items.forEach(messages::add);
     content.add(messages);
 
-    Node input = node("android.widget.LinearLayout", "", new Bounds(0, LIST_BOTTOM, WIDTH, HEIGHT));
-    input.add(node("android.widget.ImageButton", id("b4u"), new Bounds(16, 2240, 136, 2360)).desc("切换到按住说话").clickable());
-    Bounds box = new Bounds(150, 2230, 780, 2370);
+    Node input = node("android.widget.LinearLayout", "", new Bounds(0, listBottom, WIDTH, height));
+    input.add(node("android.widget.ImageButton", id("b4u"), new Bounds(16, listBottom + 40, 136, listBottom + 160)).desc("切换到按住说话").clickable());
+    Bounds box = new Bounds(150, listBottom + 30, 780, listBottom + 170);
     Node edit = node("android.widget.EditText", id("bkk"), box).text(view.input()).clickable().focusable().focused(view.inputFocused());
     input.add(edit);
     targets.add(new Target(box, Action.FOCUS_INPUT, ""));
-    input.add(node("android.widget.ImageButton", id("b6e"), new Bounds(790, 2240, 880, 2360)).desc("表情").clickable());
+    input.add(node("android.widget.ImageButton", id("b6e"), new Bounds(790, listBottom + 40, 880, listBottom + 160)).desc("表情").clickable());
     if (view.input().isEmpty()) {
-      input.add(node("android.widget.ImageButton", id("b8k"), new Bounds(890, 2240, 1060, 2360)).desc("更多功能按钮，已折叠").clickable());
+      input.add(node("android.widget.ImageButton", id("b8k"), new Bounds(890, listBottom + 40, 1060, listBottom + 160)).desc("更多功能按钮，已折叠").clickable());
     } else {
-      Bounds send = new Bounds(890, 2250, 1060, 2350);
+      Bounds send = new Bounds(890, listBottom + 50, 1060, listBottom + 150);
       input.add(node("android.widget.Button", id("bql"), send).text("发送").clickable());
       targets.add(new Target(send, Action.SEND, ""));
     }
@@ -202,9 +205,9 @@ final class WeChatLayouts {
   }
 
   /** The window around an activity's content: decor view and its linear layout, as every dump has them. */
-  private static Node window(Node content) {
-    Node root = node("android.widget.FrameLayout", "", new Bounds(0, 0, WIDTH, HEIGHT));
-    Node decor = node("android.widget.LinearLayout", "", new Bounds(0, 0, WIDTH, HEIGHT));
+  private Node window(Node content) {
+    Node root = node("android.widget.FrameLayout", "", new Bounds(0, 0, WIDTH, height));
+    Node decor = node("android.widget.LinearLayout", "", new Bounds(0, 0, WIDTH, height));
     root.add(decor);
     decor.add(content);
     return root;

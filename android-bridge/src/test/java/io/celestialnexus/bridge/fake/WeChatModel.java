@@ -24,7 +24,7 @@ public final class WeChatModel {
   record OpenChat(String name, boolean group, int members, List<Message> messages) {}
 
   /** An immutable snapshot for rendering. */
-  record View(List<ChatSummary> chats, OpenChat open, String input, boolean inputFocused) {}
+  record View(List<ChatSummary> chats, OpenChat open, String input, boolean inputFocused, int height) {}
 
   private static final class Chat {
     final String name;
@@ -59,8 +59,11 @@ public final class WeChatModel {
   private String failedDumpOutput = "";
   private int failDumpsInChat;
   private int dropsAfterSend;
+  private Message arrivingAtSend;
   private long lastIncomingNanos;
   private long dumps;
+  private int height = WeChatLayouts.HEIGHT;
+  private final java.util.concurrent.LinkedBlockingQueue<Sent> sendFeed = new java.util.concurrent.LinkedBlockingQueue<>();
 
   // ---- scripting
 
@@ -108,6 +111,12 @@ public final class WeChatModel {
     return this;
   }
 
+  /** A taller screen (a tablet, or a long window) shows more rows and messages in one dump. */
+  public synchronized WeChatModel screenHeight(int pixels) {
+    height = pixels;
+    return this;
+  }
+
   /** Renames every WeChat resource id, as a new release does. */
   public synchronized WeChatModel obfuscated() {
     obfuscated = true;
@@ -138,6 +147,12 @@ public final class WeChatModel {
     return this;
   }
 
+  /** When the phone next sends, this message arrives in that chat while it is open (so WeChat shows no badge). */
+  public synchronized WeChatModel incomingAtNextSend(String sender, String text) {
+    arrivingAtSend = new Message(sender, text, false, time);
+    return this;
+  }
+
   /** The connection drops right after the next send tap went through (the message did leave the phone). */
   public synchronized WeChatModel dropAfterNextSend() {
     dropsAfterSend++;
@@ -148,6 +163,11 @@ public final class WeChatModel {
 
   public synchronized List<Sent> sent() {
     return List.copyOf(sent);
+  }
+
+  /** The next message to leave the phone (in order), or null after {@code timeout}. Not synchronized: it waits. */
+  public Sent awaitSend(java.time.Duration timeout) throws InterruptedException {
+    return sendFeed.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** How many dumps the phone answered (good or not). */
@@ -271,8 +291,14 @@ public final class WeChatModel {
     String text = open.draft;
     open.messages.add(new Message(ME, text, true, time));
     open.draft = "";
-    sent.add(new Sent(open.name, text, System.nanoTime()));
+    Sent message = new Sent(open.name, text, System.nanoTime());
+    sent.add(message);
+    sendFeed.add(message);
     toTop(open);
+    if (arrivingAtSend != null) {
+      open.messages.add(arrivingAtSend);
+      arrivingAtSend = null;
+    }
     if (dropsAfterSend > 0) {
       dropsAfterSend--;
       return true;
@@ -289,7 +315,7 @@ public final class WeChatModel {
     }
     OpenChat openChat = open == null ? null : new OpenChat(open.name, open.group, open.members, List.copyOf(open.messages));
     return WeChatLayouts.render(
-        new View(List.copyOf(summaries), openChat, open == null ? "" : open.draft, inputFocused), obfuscated);
+        new View(List.copyOf(summaries), openChat, open == null ? "" : open.draft, inputFocused, height), obfuscated);
   }
 
   private Chat find(String name, boolean group, int members) {
