@@ -50,8 +50,8 @@ import org.apache.pekko.util.ByteString;
 /**
  * One phone ({@code device-<serial>} under {@code devices}). It owns the phone's state: the outgoing queue
  * (one message at a time, each with an idempotency key, its attempts and the chat's tail before it was typed), the dead letters, the incoming
- * messages already seen (by dedup key), the chats a round opened but did not finish, and what the phone last
- * said about itself (WeChat version, selectors, last seen).
+ * messages already seen (by dedup key), the chats a round opened but did not finish, what it last saw of each
+ * chat (last text, preview), and what the phone last said about itself (WeChat version, selectors, last seen).
  *
  * <p>The phone's rounds run as the engine task {@code device-<serial>} under a {@link TaskKeeper} child, so a
  * phone that disconnects, goes offline or times out is retried with the engine's backoff and shows in

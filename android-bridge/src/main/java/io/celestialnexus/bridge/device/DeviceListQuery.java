@@ -18,7 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  */
 final class DeviceListQuery {
 
-  interface Command {}
+  sealed interface Command {}
 
   private record Answered(String serial, DeviceView view) implements Command {}
 

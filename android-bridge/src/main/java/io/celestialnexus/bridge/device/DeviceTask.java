@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * {@code device-<serial>}: a phone that disconnects, goes offline or times out fails the step, and the keeper
  * retries it with the engine's one backoff policy.
  *
- * <p>A round: read the chat list; open every chat with an unread badge (and any chat an interrupted round
- * opened), check its title, hand its newest incoming messages to the {@link DeviceActor}, go back; then take
- * work from the actor (sends, screenshots) one at a time until the poll interval (jittered) has passed. The
- * connection is kept between rounds and dropped when a round fails, so the next one connects afresh.
+ * <p>A round: read the chat list; open every chat with an unread badge, any chat an interrupted round opened, and
+ * any chat whose preview changed without a badge; check its title, hand its incoming messages to the
+ * {@link DeviceActor} (which answers each once), go back; then take work from the actor (sends, screenshots) one
+ * at a time until the poll interval (jittered) has passed. The connection is kept between rounds and dropped when
+ * a round fails, so the next one connects afresh.
  */
 final class DeviceTask implements Task {
 
@@ -155,7 +156,7 @@ final class DeviceTask implements Task {
         break;
       }
     }
-    return session.fields;
+    return session.snapshot();
   }
 
   private void read(WeChatPhone phone, ChatRow row, int unread) throws Exception {
@@ -237,6 +238,7 @@ final class DeviceTask implements Task {
     final WeChatPhone phone;
     volatile TaskContext context;
     Map<String, Object> fields;
+    Instant lastSeen;
 
     Session(AdbDevice device, String version, Selectors selectors) {
       this.device = device;
@@ -258,11 +260,21 @@ final class DeviceTask implements Task {
 
     @Override
     public void answered() {
-      link.seen(clock.instant());
+      lastSeen = clock.instant();
+      link.seen(lastSeen);
       TaskContext current = context;
       if (current != null) {
-        current.progress(fields);
+        current.progress(snapshot());
       }
+    }
+
+    /** The status fields: the last counts, and when the phone last answered. */
+    Map<String, Object> snapshot() {
+      var snapshot = new LinkedHashMap<String, Object>(fields);
+      if (lastSeen != null) {
+        snapshot.put("lastSeen", lastSeen);
+      }
+      return snapshot;
     }
 
     void close() {

@@ -171,8 +171,12 @@ class DeviceBridgeTest {
     assertEquals("8.9.3", view.wechatVersion());
     assertTrue(view.selectorsFallback());
     assertTrue(view.selectors().startsWith("fallback: no selector set for WeChat 8.9.3"), view.selectors());
-    var status = StatusProbes.awaitStatus(bridge.board, "device-phone-1", s -> "fallback".equals(s.fields().get("selectors")));
+    var status =
+        StatusProbes.awaitStatus(
+            bridge.board, "device-phone-1", s -> "fallback".equals(s.fields().get("selectors")) && s.fields().containsKey("queue"));
     assertEquals("8.9.3", status.fields().get("wechatVersion"));
+    assertNotNull(status.fields().get("lastSeen"), "status shows when the phone last answered: " + status.fields());
+    assertTrue(status.fields().containsKey("deadLetters"), status.fields().toString());
   }
 
   @Test
