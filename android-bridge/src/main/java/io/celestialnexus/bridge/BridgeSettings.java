@@ -115,12 +115,6 @@ public record BridgeSettings(
     return supervision.withSchedule(new Schedule.Fixed(discovery.interval()));
   }
 
-  public BridgeSettings withDevices(List<DeviceSpec> newDevices) {
-    return new BridgeSettings(
-        List.copyOf(newDevices), discovery, adb, selectors, poll, phone, send, deadLetters, rememberedMessages, replyTimeout,
-        askTimeout, screenshotTimeout, supervision);
-  }
-
   private static List<DeviceSpec> devices(Config root, String serverHost, int serverPort) {
     String path = PREFIX + ".devices";
     List<? extends Config> entries;

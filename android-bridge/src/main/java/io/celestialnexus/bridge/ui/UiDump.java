@@ -26,10 +26,6 @@ public final class UiDump {
     return screen;
   }
 
-  public Document document() {
-    return document;
-  }
-
   /** The nodes {@code expression} selects, evaluated against the whole dump. */
   public List<UiNode> select(XPathExpression expression) {
     return select(expression, document);

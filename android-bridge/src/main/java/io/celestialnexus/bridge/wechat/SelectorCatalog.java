@@ -110,11 +110,10 @@ public final class SelectorCatalog {
           merged.put(role, both);
         }
         return Selectors.compile(
-            versionName, false, "WeChat " + versionName + ": selector set " + set.name() + " (resource ids, then text/class fallbacks)", merged);
+            false, "WeChat " + versionName + ": selector set " + set.name() + " (resource ids, then text/class fallbacks)", merged);
       }
     }
     return Selectors.compile(
-        versionName,
         true,
         "fallback: no selector set for WeChat " + versionName + "; reading the screen by text and class only",
         fallback);

@@ -35,19 +35,17 @@ public final class Selectors {
   /** A candidate as written, and its whole-dump twin when it is a plain descendant search. */
   private record Candidate(XPathExpression relative, XPathExpression overDump) {}
 
-  private final String versionName;
   private final boolean fallback;
   private final String description;
   private final Map<UiRole, List<Candidate>> candidates;
 
-  private Selectors(String versionName, boolean fallback, String description, Map<UiRole, List<Candidate>> candidates) {
-    this.versionName = versionName;
+  private Selectors(boolean fallback, String description, Map<UiRole, List<Candidate>> candidates) {
     this.fallback = fallback;
     this.description = description;
     this.candidates = candidates;
   }
 
-  static Selectors compile(String versionName, boolean fallback, String description, Map<UiRole, List<String>> sources) {
+  static Selectors compile(boolean fallback, String description, Map<UiRole, List<String>> sources) {
     XPath xpath = XPathFactory.newInstance().newXPath();
     Map<UiRole, List<Candidate>> compiled = new EnumMap<>(UiRole.class);
     sources.forEach(
@@ -64,11 +62,7 @@ public final class Selectors {
           }
           compiled.put(role, List.copyOf(list));
         });
-    return new Selectors(versionName, fallback, description, compiled);
-  }
-
-  public String versionName() {
-    return versionName;
+    return new Selectors(fallback, description, compiled);
   }
 
   /** True when no set names this version and only text/class fallbacks read the screen. */

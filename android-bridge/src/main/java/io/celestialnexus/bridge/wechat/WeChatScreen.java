@@ -19,10 +19,6 @@ public final class WeChatScreen {
     this.selectors = selectors;
   }
 
-  public Selectors selectors() {
-    return selectors;
-  }
-
   /** An open chat: it has an input box. */
   public boolean isChat(UiDump dump) {
     return selectors.first(dump, UiRole.INPUT_BOX).isPresent();

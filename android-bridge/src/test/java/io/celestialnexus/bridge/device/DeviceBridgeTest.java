@@ -104,6 +104,8 @@ class DeviceBridgeTest {
     assertTrue(asked.dedupKey().startsWith("phone:phone-1:"), asked.dedupKey());
     assertEquals(1, bridge.asked().size(), "the old, already-read message is not answered");
     assertEquals(0, model.unread("张三"));
+    assertEquals(List.of("adb-keyboard: 收到：今天运势如何？"), model.typed(), "typed once, through the ADB Keyboard");
+    assertTrue(model.taps().size() >= 4, "row, back, row, input, send...: " + model.taps());
 
     await(() -> assertEquals(1, view(bridge).sent()));
     DeviceView view = view(bridge);
@@ -158,6 +160,7 @@ class DeviceBridgeTest {
     model.incoming("王五", "王五", "状态");
 
     await(() -> assertEquals(List.of("王五:收到：状态"), sent(model)));
+    assertEquals(List.of("paste: 收到：状态"), model.typed());
   }
 
   @Test

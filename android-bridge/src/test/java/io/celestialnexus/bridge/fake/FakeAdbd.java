@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -48,7 +47,6 @@ public final class FakeAdbd implements AutoCloseable {
   private final FakeShell shell;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean offline;
   private volatile boolean closed;
   private volatile int writeChunk = MAX_DATA;
@@ -97,10 +95,6 @@ public final class FakeAdbd implements AutoCloseable {
     return files;
   }
 
-  public int connectionsAccepted() {
-    return accepted.get();
-  }
-
   /** Splits every stream's output into WRTE payloads of at most {@code bytes} (and shell packets likewise). */
   public FakeAdbd splitOutput(int bytes) {
     writeChunk = bytes;
@@ -133,7 +127,6 @@ public final class FakeAdbd implements AutoCloseable {
           closeQuietly(socket);
           continue;
         }
-        accepted.incrementAndGet();
         socket.setTcpNoDelay(true); // as adbd does (disable_tcp_nagle): small packets go out at once
         connections.add(socket);
         Thread thread = new Thread(() -> serve(socket), "fake-adbd-connection-" + socket.getPort());

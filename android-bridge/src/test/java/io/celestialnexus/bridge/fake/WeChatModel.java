@@ -47,6 +47,7 @@ public final class WeChatModel {
   private final List<Chat> chats = new ArrayList<>();
   private final List<Sent> sent = new ArrayList<>();
   private final List<String> taps = new ArrayList<>();
+  private final List<String> typed = new ArrayList<>();
   private Chat open;
   private boolean inputFocused;
   private String clipboard = "";
@@ -60,7 +61,6 @@ public final class WeChatModel {
   private int failDumpsInChat;
   private int dropsAfterSend;
   private Message arrivingAtSend;
-  private long lastIncomingNanos;
   private long dumps;
   private int height = WeChatLayouts.HEIGHT;
   private final java.util.concurrent.LinkedBlockingQueue<Sent> sendFeed = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -96,8 +96,7 @@ public final class WeChatModel {
       target.unread++;
     }
     toTop(target);
-    lastIncomingNanos = System.nanoTime();
-    return lastIncomingNanos;
+    return System.nanoTime();
   }
 
   /** The label of messages from now on ("10:51", "昨天 18:02"). */
@@ -175,20 +174,18 @@ public final class WeChatModel {
     return dumps;
   }
 
+  /** Every tap, as "x,y". */
   public synchronized List<String> taps() {
     return List.copyOf(taps);
   }
 
+  /** Every text that reached an input box, and how: "adb-keyboard: ..." or "paste: ...". */
+  public synchronized List<String> typed() {
+    return List.copyOf(typed);
+  }
+
   public synchronized int unread(String chat) {
     return find(chat, false, 2).unread;
-  }
-
-  public synchronized String draft(String chat) {
-    return find(chat, false, 2).draft;
-  }
-
-  public synchronized String openChat() {
-    return open == null ? null : open.name;
   }
 
   /** Opens a chat as a tap on its row would (for tests that read a chat screen directly). */
@@ -265,6 +262,7 @@ public final class WeChatModel {
   synchronized void paste() {
     if (open != null && inputFocused) {
       open.draft += clipboard;
+      typed.add("paste: " + clipboard);
     }
   }
 
@@ -274,11 +272,16 @@ public final class WeChatModel {
       return;
     }
     switch (action) {
-      case "ADB_INPUT_B64" -> open.draft += new String(Base64.getDecoder().decode(message), StandardCharsets.UTF_8);
-      case "ADB_INPUT_TEXT" -> open.draft += message;
+      case "ADB_INPUT_B64" -> type(new String(Base64.getDecoder().decode(message), StandardCharsets.UTF_8));
+      case "ADB_INPUT_TEXT" -> type(message);
       case "ADB_CLEAR_TEXT" -> open.draft = "";
       default -> {}
     }
+  }
+
+  private void type(String text) {
+    open.draft += text;
+    typed.add("adb-keyboard: " + text);
   }
 
   synchronized void clipperSet(String text) {
