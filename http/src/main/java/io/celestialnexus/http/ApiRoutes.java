@@ -1,6 +1,7 @@
 package io.celestialnexus.http;
 
 import io.celestialnexus.engine.chaos.ChaosAssaults;
+import io.celestialnexus.engine.device.DeviceDirectory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,18 @@ public final class ApiRoutes extends AllDirectives {
   private final Route route;
   private final HttpMetrics metrics;
 
+  /** A node without phones or chaos. */
+  public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
+    this(engine, DeviceDirectory.none(), settings, registry, Optional.empty());
+  }
+
   /** {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. */
   public ApiRoutes(
-      EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry, Optional<ChaosAssaults> chaos) {
+      EngineGateway engine,
+      DeviceDirectory devices,
+      HttpSettings settings,
+      PrometheusMeterRegistry registry,
+      Optional<ChaosAssaults> chaos) {
     this.metrics = new HttpMetrics(registry);
     var auth = new ApiKeyAuth(settings.apiKey());
     Route chaosRoutes = chaos.map(assaults -> new ChaosRoutes(assaults, metrics, auth).route()).orElse(reject());
@@ -24,6 +34,7 @@ public final class ApiRoutes extends AllDirectives {
             new HealthRoutes(engine, metrics).route(),
             new TaskRoutes(engine, metrics, auth).route(),
             chaosRoutes,
+            new DeviceRoutes(devices, metrics, auth).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),
             metrics.measured(

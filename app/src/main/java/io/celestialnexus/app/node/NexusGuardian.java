@@ -1,10 +1,13 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.bridge.adb.DadbConnector;
+import io.celestialnexus.bridge.device.BridgeDirectory;
+import io.celestialnexus.bridge.device.DeviceManager;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
-import io.celestialnexus.engine.chat.ChatSkillRouter;
 import io.celestialnexus.engine.chat.ChatSkills;
 import io.celestialnexus.engine.chat.PredictionDesk;
 import io.celestialnexus.engine.chat.ReadingDesk;
+import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
@@ -21,6 +24,7 @@ import io.celestialnexus.http.wechat.WechatRoutes;
 import io.celestialnexus.http.wechat.WechatSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,24 +34,20 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The root of the node: spawns {@code status} then {@code tasks} (dependency order), binds the {@code api}
- * listener, spawns {@code wechat} and binds its listener when a WeChat token is configured, and registers the
- * graceful stop with CoordinatedShutdown: unbind HTTP, drain running steps, write the final status. No business
- * logic lives here.
+ * The root of the node, wiring only: spawns {@code status}, {@code tasks} and {@code devices} (dependency order),
+ * binds the {@code api} listener, spawns {@code wechat} and binds its listener when a WeChat token is configured,
+ * and registers the graceful stop with CoordinatedShutdown (unbind HTTP, drain running steps and phone rounds,
+ * write the final status). One skills router answers both chat edges.
  */
 public final class NexusGuardian {
 
-  private NexusGuardian() {}
-
-  /**
-   * {@code apiBound} completes with the api listener's address, or fails if it cannot bind; {@code wechatBound}
-   * likewise for the wechat listener, empty when it is off. {@code chaos} is the assault book when chaos is enabled.
-   */
-  public static Behavior<Void> create(
+  /** What the guardian was given to wire: settings, the tasks, meters, time, and where to report bindings. */
+  public record Wiring(
       NodeSettings settings,
       List<Task> tasks,
       PrometheusMeterRegistry registry,
@@ -55,101 +55,149 @@ public final class NexusGuardian {
       String version,
       Optional<ChaosAssaults> chaos,
       CompletableFuture<InetSocketAddress> apiBound,
-      CompletableFuture<Optional<InetSocketAddress>> wechatBound) {
+      CompletableFuture<Optional<InetSocketAddress>> wechatBound) {}
+
+  private final ActorContext<Void> context;
+  private final Wiring wiring;
+  private final NodeSettings settings;
+  private final ActorSystem<Void> system;
+
+  private NexusGuardian(ActorContext<Void> context, Wiring wiring) {
+    this.context = context;
+    this.wiring = wiring;
+    this.settings = wiring.settings();
+    this.system = context.getSystem();
+  }
+
+  public static Behavior<Void> create(Wiring wiring) {
     return Behaviors.setup(
         context -> {
-          ActorSystem<Void> system = context.getSystem();
-          if (chaos.isPresent()) {
-            context
-                .getLog()
-                .warn(
-                    "chaos is ENABLED (nexus.chaos.enabled): anyone with the API key can make tasks fail, hang or slow"
-                        + " down through /api/chaos");
-          }
-          // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
-          ActorRef<StatusBoard.Command> status =
-              context.spawn(
-                  Behaviors.supervise(StatusBoard.create(settings.engine(), clock, registry, version))
-                      .onFailure(SupervisorStrategy.restart()),
-                  "status");
-          // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
-          ActorRef<TaskSupervisor.Command> taskSupervisor =
-              context.spawn(
-                  Behaviors.supervise(TaskSupervisor.create(tasks, status, clock, registry, settings.engine().timelineEvents()))
-                      .onFailure(SupervisorStrategy.restart()),
-                  "tasks");
-
-          var shutdown = CoordinatedShutdown.get(system);
-          var drainTimeout = settings.engine().drainTimeout();
-          shutdown.addTask(
-              CoordinatedShutdown.PhaseServiceRequestsDone(),
-              "drain-tasks",
-              () ->
-                  AskPattern.<TaskSupervisor.Command, Done>ask(
-                      taskSupervisor,
-                      replyTo -> new TaskSupervisor.DrainAll(drainTimeout, replyTo),
-                      drainTimeout.plusSeconds(2),
-                      system.scheduler()));
-          shutdown.addTask(
-              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-              "write-final-status",
-              () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, java.time.Duration.ofSeconds(5), system.scheduler()));
-
-          var engine = new EngineGateway(system, status, taskSupervisor, settings.http().askTimeout());
-          NexusHttpServer.bind(
-                  system,
-                  settings.http().api(),
-                  new ApiRoutes(engine, settings.http(), registry, chaos).route(),
-                  settings.http().unbindDeadline())
-              .whenComplete(
-                  (binding, failure) -> {
-                    if (failure != null) {
-                      apiBound.completeExceptionally(failure);
-                    } else {
-                      apiBound.complete(binding.localAddress());
-                    }
-                  });
-
-          ChatSkillRouter skills =
-              ChatSkills.standard(
-                  settings.chat(),
-                  // the prediction loop and the readings plug in here once they run on the node
-                  new ChatSkills.Sources(engine::status, PredictionDesk.notAvailable(), ReadingDesk.notAvailable()),
-                  registry,
-                  system.classicSystem().scheduler());
-          WechatSettings wechat = settings.wechat();
-          if (!wechat.enabled()) {
-            context.getLog().info("wechat listener off: WECHAT_TOKEN (nexus.http.wechat.token) is not set");
-            wechatBound.complete(Optional.empty());
-            return Behaviors.empty();
-          }
-          var wechatMetrics = new WechatMetrics(registry);
-          var services = new CompletableFuture<WechatEdge.Services>();
-          // No supervision: `wechat` only spawns its children (each restarts in place) and never fails itself.
-          context.spawn(WechatEdge.create(wechat, status, wechatMetrics, clock, services), "wechat");
-          services
-              .thenCompose(
-                  edge -> {
-                    var gate =
-                        new ReplyGate(edge.dedup(), edge.rateLimiter(), skills, edge.lateReplies(), system.scheduler(),
-                            system.executionContext(), wechat, wechatMetrics);
-                    var endpoint = new WechatEndpoint(wechat, gate, wechatMetrics, clock);
-                    var routes = new WechatRoutes(endpoint, wechat, wechatMetrics, new HttpMetrics(registry));
-                    return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline());
-                  })
-              .whenComplete(
-                  (binding, failure) -> {
-                    if (failure != null) {
-                      wechatBound.completeExceptionally(failure);
-                      return;
-                    }
-                    InetSocketAddress address = binding.localAddress();
-                    status.tell(
-                        new StatusBoard.ComponentUpdated(
-                            "wechat", true, "listening on " + address.getHostString() + ":" + address.getPort() + "/" + wechat.path()));
-                    wechatBound.complete(Optional.of(address));
-                  });
+          new NexusGuardian(context, wiring).wire();
           return Behaviors.empty();
         });
+  }
+
+  private void wire() {
+    if (wiring.chaos().isPresent()) {
+      context
+          .getLog()
+          .warn(
+              "chaos is ENABLED (nexus.chaos.enabled): anyone with the API key can make tasks fail, hang or slow down"
+                  + " through /api/chaos");
+    }
+    // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
+    ActorRef<StatusBoard.Command> status =
+        context.spawn(
+            Behaviors.supervise(StatusBoard.create(settings.engine(), wiring.clock(), wiring.registry(), wiring.version()))
+                .onFailure(SupervisorStrategy.restart()),
+            "status");
+    // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
+    ActorRef<TaskSupervisor.Command> tasks =
+        context.spawn(
+            Behaviors.supervise(
+                    TaskSupervisor.create(
+                        wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().timelineEvents()))
+                .onFailure(SupervisorStrategy.restart()),
+            "tasks");
+    var engine = new EngineGateway(system, status, tasks, settings.http().askTimeout());
+    SkillRouter skills =
+        ChatSkills.standard(
+            settings.chat(),
+            // the prediction loop and the readings plug in here once they run on the node
+            new ChatSkills.Sources(engine::status, PredictionDesk.notAvailable(), ReadingDesk.notAvailable()),
+            wiring.registry(),
+            system.classicSystem().scheduler());
+    // Holds only its phones; a failure of its own reconnects every phone afresh.
+    ActorRef<DeviceManager.Command> devices =
+        context.spawn(
+            Behaviors.supervise(
+                    DeviceManager.create(
+                        settings.bridge(),
+                        new DadbConnector(settings.bridge().adb()),
+                        skills,
+                        status,
+                        wiring.clock(),
+                        wiring.registry()))
+                .onFailure(SupervisorStrategy.restart()),
+            "devices");
+
+    registerGracefulStop(tasks, devices, status);
+    bindApi(engine, devices);
+    startWechat(status, skills);
+  }
+
+  private void registerGracefulStop(
+      ActorRef<TaskSupervisor.Command> tasks, ActorRef<DeviceManager.Command> devices, ActorRef<StatusBoard.Command> status) {
+    var shutdown = CoordinatedShutdown.get(system);
+    Duration drain = settings.engine().drainTimeout();
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "drain-tasks",
+        () ->
+            AskPattern.<TaskSupervisor.Command, Done>ask(
+                tasks, replyTo -> new TaskSupervisor.DrainAll(drain, replyTo), drain.plusSeconds(2), system.scheduler()));
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "drain-devices",
+        () ->
+            AskPattern.<DeviceManager.Command, Done>ask(
+                devices, replyTo -> new DeviceManager.DrainAll(drain, replyTo), drain.plusSeconds(2), system.scheduler()));
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+        "write-final-status",
+        () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, Duration.ofSeconds(5), system.scheduler()));
+  }
+
+  private void bindApi(EngineGateway engine, ActorRef<DeviceManager.Command> devices) {
+    var phones = new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
+    NexusHttpServer.bind(
+            system,
+            settings.http().api(),
+            new ApiRoutes(engine, phones, settings.http(), wiring.registry(), wiring.chaos()).route(),
+            settings.http().unbindDeadline())
+        .whenComplete(
+            (binding, failure) -> {
+              if (failure != null) {
+                wiring.apiBound().completeExceptionally(failure);
+              } else {
+                wiring.apiBound().complete(binding.localAddress());
+              }
+            });
+  }
+
+  private void startWechat(ActorRef<StatusBoard.Command> status, SkillRouter skills) {
+    WechatSettings wechat = settings.wechat();
+    if (!wechat.enabled()) {
+      context.getLog().info("wechat listener off: WECHAT_TOKEN (nexus.http.wechat.token) is not set");
+      wiring.wechatBound().complete(Optional.empty());
+      return;
+    }
+    var metrics = new WechatMetrics(wiring.registry());
+    var services = new CompletableFuture<WechatEdge.Services>();
+    // No supervision: `wechat` only spawns its children (each restarts in place) and never fails itself.
+    context.spawn(WechatEdge.create(wechat, status, metrics, wiring.clock(), services), "wechat");
+    services
+        .thenCompose(
+            edge -> {
+              var gate =
+                  new ReplyGate(
+                      edge.dedup(), edge.rateLimiter(), skills, edge.lateReplies(), system.scheduler(),
+                      system.executionContext(), wechat, metrics);
+              var endpoint = new WechatEndpoint(wechat, gate, metrics, wiring.clock());
+              var routes = new WechatRoutes(endpoint, wechat, metrics, new HttpMetrics(wiring.registry()));
+              return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline());
+            })
+        .whenComplete(
+            (binding, failure) -> {
+              if (failure != null) {
+                wiring.wechatBound().completeExceptionally(failure);
+                return;
+              }
+              InetSocketAddress address = binding.localAddress();
+              status.tell(
+                  new StatusBoard.ComponentUpdated(
+                      "wechat", true, "listening on " + address.getHostString() + ":" + address.getPort() + "/" + wechat.path()));
+              wiring.wechatBound().complete(Optional.of(address));
+            });
   }
 }

@@ -56,7 +56,8 @@ public final class NexusNode implements AutoCloseable {
     ActorSystem<Void> system =
         ActorSystem.create(
             NexusGuardian.create(
-                settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound, wechatBound),
+                new NexusGuardian.Wiring(
+                    settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound, wechatBound)),
             "nexus",
             settings.config());
     system.getWhenTerminated().thenRun(metrics::close);

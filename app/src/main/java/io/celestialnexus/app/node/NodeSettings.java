@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
 import io.celestialnexus.engine.chat.ChatSettings;
@@ -18,13 +19,15 @@ public record NodeSettings(
     ChaosSettings chaos,
     String logsFormat,
     ChatSettings chat,
-    WechatSettings wechat) {
+    WechatSettings wechat,
+    BridgeSettings bridge) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
   public static NodeSettings fromConfig(Config config) {
     EngineSettings engine = EngineSettings.fromConfig(config);
     HttpSettings http = HttpSettings.fromConfig(config);
+    BridgeSettings bridge = BridgeSettings.fromConfig(config);
     String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
     if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
@@ -38,7 +41,8 @@ public record NodeSettings(
         ChaosSettings.fromConfig(config),
         logsFormat,
         ChatSettings.fromConfig(config),
-        WechatSettings.fromConfig(config));
+        WechatSettings.fromConfig(config),
+        bridge);
   }
 
   @Override

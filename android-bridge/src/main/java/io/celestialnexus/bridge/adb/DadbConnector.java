@@ -1,0 +1,60 @@
+package io.celestialnexus.bridge.adb;
+
+import dadb.AdbKeyPair;
+import dadb.Dadb;
+import dadb.adbserver.AdbServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Connects with dadb: to adbd over TCP, or through an adb server with {@code host:transport:<serial>}.
+ *
+ * <p>The key for direct connections is read from {@link AdbSettings#keyFile()}, or created there on first use;
+ * a phone shows its "allow USB debugging" prompt for it once. Connections through an adb server use that
+ * server's key. An adb server is never started from here: a missing server is a connection failure, retried
+ * with backoff like any other.
+ */
+public final class DadbConnector implements AdbConnector {
+
+  private final AdbSettings settings;
+  private AdbKeyPair keyPair;
+
+  public DadbConnector(AdbSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public AdbDevice connect(AdbEndpoint endpoint) throws IOException {
+    int connectMillis = (int) settings.connectTimeout().toMillis();
+    int readMillis = (int) settings.readTimeout().toMillis();
+    Dadb dadb;
+    try {
+      if (endpoint instanceof AdbEndpoint.Direct direct) {
+        dadb = Dadb.create(direct.host(), direct.port(), keyPair(), connectMillis, readMillis);
+      } else {
+        var server = (AdbEndpoint.ViaServer) endpoint;
+        // dadb would start an adb binary for "localhost"; the settings insist on an address, so it never does
+        dadb = AdbServer.createDadb(server.host(), server.port(), "host:transport:" + server.serial(), connectMillis, readMillis);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot reach " + endpoint.serial() + " (" + endpoint.describe() + "): " + e.getMessage(), e);
+    }
+    DadbDevice device = new DadbDevice(dadb, endpoint);
+    device.handshake();
+    return device;
+  }
+
+  private synchronized AdbKeyPair keyPair() throws IOException {
+    if (keyPair == null) {
+      Path key = settings.keyFile();
+      Path publicKey = key.resolveSibling(key.getFileName() + ".pub");
+      if (!Files.exists(key)) {
+        Files.createDirectories(key.toAbsolutePath().getParent());
+        AdbKeyPair.generate(key.toFile(), publicKey.toFile());
+      }
+      keyPair = AdbKeyPair.read(key.toFile(), publicKey.toFile());
+    }
+    return keyPair;
+  }
+}

@@ -1,0 +1,50 @@
+package io.celestialnexus.bridge.device;
+
+import io.celestialnexus.engine.chat.ChatMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a phone's round (running on the step pool) tells and asks its {@link DeviceActor}, which owns the
+ * phone's state: the queue, the dead letters, the messages already seen. Tells return at once; asks block the
+ * round's thread for at most their wait plus the ask timeout.
+ */
+interface DeviceLink {
+
+  /** The phone runs WeChat {@code version}, read through {@code selectors}. */
+  void identified(String version, String selectors, boolean fallback);
+
+  /** The phone answered a screen read at {@code at}. */
+  void seen(Instant at);
+
+  /** Starts a round: chats an earlier round opened but did not finish, and what was last seen of each chat. */
+  DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException;
+
+  /** About to open {@code chat}, which shows {@code unread} unread messages (its badge goes away now). */
+  void chatOpened(String chat, int unread);
+
+  /**
+   * The incoming messages on {@code chat}'s screen (oldest first), to be answered once each. The first time a chat is
+   * seen, only its newest {@code unread} are new; the ones above them were read before the bridge looked.
+   * {@code lastText} is the last text bubble on screen (either side); {@code preview} the chat-list preview the
+   * chat was opened from (null when it was not opened from the list).
+   */
+  void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview);
+
+  /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
+  DeviceActor.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
+
+  /** Before typing message {@code key}: the chat's last bubbles were {@code tail} (see WeChatPhone#tail). */
+  void armed(String key, List<String> tail);
+
+  /** Message {@code key} is in the chat ({@code alreadyThere}: an earlier attempt had sent it). */
+  void sent(String key, boolean alreadyThere);
+
+  /** An attempt to send {@code key} failed on a healthy phone. */
+  void sendFailed(String key, String reason);
+
+  /** The screenshot requested as {@code id}. */
+  void screenshot(long id, byte[] png);
+}

@@ -1,0 +1,284 @@
+package io.celestialnexus.bridge.device;
+
+import io.celestialnexus.bridge.BridgeSettings;
+import io.celestialnexus.bridge.adb.AdbConnector;
+import io.celestialnexus.bridge.adb.AdbDevice;
+import io.celestialnexus.bridge.adb.AdbEndpoint;
+import io.celestialnexus.bridge.ui.UiDump;
+import io.celestialnexus.bridge.ui.UiDumpException;
+import io.celestialnexus.bridge.ui.UiDumpParser;
+import io.celestialnexus.bridge.wechat.Bubble;
+import io.celestialnexus.bridge.wechat.ChatRow;
+import io.celestialnexus.bridge.wechat.Pauses;
+import io.celestialnexus.bridge.wechat.PhoneObserver;
+import io.celestialnexus.bridge.wechat.SendProblem;
+import io.celestialnexus.bridge.wechat.Selectors;
+import io.celestialnexus.bridge.wechat.WeChatPhone;
+import io.celestialnexus.bridge.wechat.WeChatScreen;
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.support.EngineClock;
+import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.engine.task.TaskContext;
+import io.celestialnexus.engine.task.TaskSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One phone's rounds, run by the engine's {@link io.celestialnexus.engine.task.TaskKeeper} as task
+ * {@code device-<serial>}: a phone that disconnects, goes offline or times out fails the step, and the keeper
+ * retries it with the engine's one backoff policy.
+ *
+ * <p>A round: read the chat list; open every chat with an unread badge, any chat an interrupted round opened, and
+ * any chat whose preview changed without a badge; check its title, hand its incoming messages to the
+ * {@link DeviceActor} (which answers each once), go back; then take work from the actor (sends, screenshots) one
+ * at a time until the poll interval (jittered) has passed. The connection is kept between rounds and dropped when
+ * a round fails, so the next one connects afresh.
+ */
+final class DeviceTask implements Task {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceTask.class);
+
+  private final AdbEndpoint endpoint;
+  private final TaskSettings settings;
+  private final BridgeSettings bridge;
+  private final AdbConnector connector;
+  private final DeviceLink link;
+  private final DeviceMeters meters;
+  private final EngineClock clock;
+  private final DoubleSupplier random;
+  private final Pauses pauses;
+  private final AtomicReference<Session> idle = new AtomicReference<>();
+
+  DeviceTask(
+      AdbEndpoint endpoint,
+      BridgeSettings bridge,
+      AdbConnector connector,
+      DeviceLink link,
+      DeviceMeters meters,
+      EngineClock clock,
+      DoubleSupplier random,
+      Pauses pauses) {
+    this.endpoint = endpoint;
+    this.settings = bridge.deviceTask();
+    this.bridge = bridge;
+    this.connector = connector;
+    this.link = link;
+    this.meters = meters;
+    this.clock = clock;
+    this.random = random;
+    this.pauses = pauses;
+  }
+
+  static String nameFor(String serial) {
+    return "device-" + serial;
+  }
+
+  @Override
+  public String name() {
+    return nameFor(endpoint.serial());
+  }
+
+  @Override
+  public TaskSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Map<String, Object> step(TaskContext context) throws Exception {
+    // taken, not shared: a round abandoned by the watchdog keeps its session, the next round connects anew
+    Session session = idle.getAndSet(null);
+    if (session == null) {
+      session = open();
+    }
+    session.context = context;
+    try {
+      Map<String, Object> fields = round(session);
+      idle.set(session);
+      return fields;
+    } catch (Exception | Error e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  private Session open() throws Exception {
+    AdbDevice device = connector.connect(endpoint);
+    try {
+      String version = WeChatPhone.wechatVersion(device);
+      Selectors selectors = bridge.selectors().forVersion(version);
+      link.identified(version, selectors.description(), selectors.fallback());
+      LOG.info("{}: connected ({}), WeChat {}: {}", endpoint.serial(), endpoint.describe(), version, selectors.description());
+      return new Session(device, version, selectors);
+    } catch (Exception | Error e) {
+      device.close();
+      throw e;
+    }
+  }
+
+  private Map<String, Object> round(Session session) throws Exception {
+    long start = clock.nanoTime();
+    WeChatPhone phone = session.phone;
+    DeviceActor.RoundStart known = link.beginRound();
+    UiDump list = phone.chatList();
+    for (ChatRow row : phone.screen().chatList(list)) {
+      int unread = Math.max(row.unread(), known.pending().getOrDefault(row.name(), 0));
+      DeviceActor.ChatMemory memory = known.chats().get(row.name());
+      boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
+      if (unread > 0 || changedUnseen) {
+        read(phone, row, unread);
+      }
+    }
+    long waitEnd = clock.nanoTime() + jittered(bridge.poll().interval()).toNanos();
+    long roundEnd = start + bridge.poll().maxRound().toNanos();
+    while (clock.nanoTime() < roundEnd) {
+      long now = clock.nanoTime();
+      DeviceActor.Assignment assignment = link.nextWork(Duration.ofNanos(Math.max(0, Math.min(waitEnd, roundEnd) - now)));
+      session.fields = fields(session, assignment);
+      if (assignment.work() instanceof DeviceActor.SendWork send) {
+        send(phone, send);
+      } else if (assignment.work() instanceof DeviceActor.ScreenshotWork screenshot) {
+        link.screenshot(screenshot.id(), phone.screenshot());
+      } else {
+        break;
+      }
+    }
+    return session.snapshot();
+  }
+
+  private void read(WeChatPhone phone, ChatRow row, int unread) throws Exception {
+    link.chatOpened(row.name(), unread);
+    Optional<List<Bubble>> bubbles = phone.readChat(row);
+    if (bubbles.isEmpty()) {
+      LOG.warn("{}: tapping '{}' opened another chat; it is read again next round", endpoint.serial(), row.name());
+      return;
+    }
+    link.received(row.name(), incoming(row.name(), bubbles.get()), unread, lastText(bubbles.get()), row.preview());
+  }
+
+  private void send(WeChatPhone phone, DeviceActor.SendWork send) throws Exception {
+    try {
+      WeChatPhone.Sent sent = phone.send(send.chat(), send.text(), send.before(), tail -> link.armed(send.key(), tail));
+      link.sent(send.key(), sent.outcome() == WeChatPhone.Outcome.ALREADY_THERE);
+      // a message that arrived while the chat was open has no badge: this is where it is seen
+      link.received(send.chat(), incoming(send.chat(), sent.onScreen()), 0, lastText(sent.onScreen()), null);
+    } catch (SendProblem problem) {
+      link.sendFailed(send.key(), problem.getMessage());
+    }
+  }
+
+  /**
+   * The incoming messages on screen, each with a dedup key that stays the same when the chat is read again: phone,
+   * chat, time label, sender, text, and which of several identical ones (counted from the top) it is.
+   */
+  private List<ChatMessage> incoming(String chat, List<Bubble> bubbles) {
+    var occurrences = new HashMap<String, Integer>();
+    var keyed = new ArrayList<ChatMessage>();
+    Instant now = clock.instant();
+    for (Bubble bubble : bubbles) {
+      if (bubble.own()) {
+        continue;
+      }
+      String identity = String.join("\u0000", chat, bubble.timeLabel(), bubble.sender(), bubble.text());
+      int ordinal = occurrences.merge(identity, 1, Integer::sum);
+      String key = "phone:" + endpoint.serial() + ":" + sha256(identity + "\u0000" + ordinal);
+      keyed.add(ChatMessage.text(ChatMessage.Channel.PHONE, chat, bubble.text(), key, now));
+    }
+    return List.copyOf(keyed);
+  }
+
+  private static String lastText(List<Bubble> bubbles) {
+    return bubbles.isEmpty() ? null : bubbles.get(bubbles.size() - 1).text();
+  }
+
+  private Duration jittered(Duration interval) {
+    double factor = 1 + bridge.poll().jitter() * (2 * random.getAsDouble() - 1);
+    return Duration.ofNanos((long) (interval.toNanos() * factor));
+  }
+
+  private Map<String, Object> fields(Session session, DeviceActor.Assignment assignment) {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("connection", endpoint.describe());
+    fields.put("wechatVersion", session.version);
+    fields.put("selectors", session.selectors.fallback() ? "fallback" : "known");
+    fields.put("queue", assignment.queueLength());
+    fields.put("deadLetters", assignment.deadLetters());
+    fields.put("received", assignment.received());
+    fields.put("sent", assignment.sent());
+    return fields;
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** A connection to the phone with its WeChat version's selectors; reports its screen reads as heartbeats. */
+  private final class Session implements PhoneObserver {
+    final AdbDevice device;
+    final String version;
+    final Selectors selectors;
+    final WeChatPhone phone;
+    volatile TaskContext context;
+    Map<String, Object> fields;
+    Instant lastSeen;
+
+    Session(AdbDevice device, String version, Selectors selectors) {
+      this.device = device;
+      this.version = version;
+      this.selectors = selectors;
+      this.phone = new WeChatPhone(device, new WeChatScreen(selectors), new UiDumpParser(), bridge.phone(), pauses, this);
+      this.fields = Map.of("connection", endpoint.describe(), "wechatVersion", version, "selectors", selectors.fallback() ? "fallback" : "known");
+    }
+
+    @Override
+    public void dumpParsed(long nanos) {
+      meters.dumpParsed(nanos);
+    }
+
+    @Override
+    public void dumpRetried(UiDumpException.Kind kind) {
+      meters.dumpRetried(kind);
+    }
+
+    @Override
+    public void answered() {
+      lastSeen = clock.instant();
+      link.seen(lastSeen);
+      TaskContext current = context;
+      if (current != null) {
+        current.progress(snapshot());
+      }
+    }
+
+    /** The status fields: the last counts, and when the phone last answered. */
+    Map<String, Object> snapshot() {
+      var snapshot = new LinkedHashMap<String, Object>(fields);
+      if (lastSeen != null) {
+        snapshot.put("lastSeen", lastSeen);
+      }
+      return snapshot;
+    }
+
+    void close() {
+      device.close();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.celestialnexus.bridge.adb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.celestialnexus.bridge.fake.FakeAdbd;
+import io.celestialnexus.bridge.fake.WeChatModel;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Our ADB interface over dadb, straight to the fake phone's adbd over TCP. */
+class DadbDeviceTest {
+
+  @TempDir Path keys;
+
+  private FakeAdbd phone;
+  private DadbConnector connector;
+  private AdbDevice device;
+
+  @BeforeEach
+  void connect() throws IOException {
+    phone = FakeAdbd.start(new WeChatModel().chat("张三"));
+    connector = new DadbConnector(new AdbSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), keys.resolve("adbkey")));
+    device = connector.connect(new AdbEndpoint.Direct("fake", "127.0.0.1", phone.port()));
+  }
+
+  @AfterEach
+  void disconnect() {
+    device.close();
+    phone.close();
+  }
+
+  @Test
+  void chineseSplitAcrossPacketsIsDecodedIntact() throws IOException {
+    phone.splitOutput(2); // every character of 你好，世界 (3 bytes in UTF-8) straddles two packets
+    ShellResult result = device.shell("echo 你好，世界");
+    assertEquals("你好，世界\n", result.stdout());
+    assertEquals(0, result.exitCode());
+  }
+
+  @Test
+  void shellReportsStderrAndExitCode() throws IOException {
+    ShellResult result = device.shell("no-such-tool --help");
+    assertEquals(127, result.exitCode());
+    assertTrue(result.stderr().contains("not found"), result.stderr());
+    assertEquals("", result.stdout());
+  }
+
+  @Test
+  void execReturnsRawBinaryOutput() throws IOException {
+    phone.splitOutput(1000);
+    byte[] png = device.exec("screencap -p");
+    assertEquals((byte) 0x89, png[0]);
+    assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void pushedFileIsPulledBackByteForByte() throws IOException {
+    byte[] content = new byte[300_000];
+    new Random(7).nextBytes(content);
+    device.push(content, "/sdcard/nexus/blob.bin", 0644);
+    assertArrayEquals(content, phone.files().get("/sdcard/nexus/blob.bin"));
+    assertArrayEquals(content, device.pull("/sdcard/nexus/blob.bin"));
+  }
+
+  @Test
+  void pullingAMissingFileFailsWithTheReason() {
+    IOException failure = assertThrows(IOException.class, () -> device.pull("/sdcard/missing.txt"));
+    assertTrue(failure.getMessage().contains("does not exist"), failure.getMessage());
+  }
+
+  @Test
+  void aPhoneThatIsGoneFailsToConnect() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    IOException failure =
+        assertThrows(IOException.class, () -> connector.connect(new AdbEndpoint.Direct("gone", "127.0.0.1", closedPort)));
+    assertTrue(failure.getMessage().contains("gone"), failure.getMessage());
+  }
+
+  @Test
+  void aConnectionDroppedByThePhoneFailsTheOperation() {
+    phone.goOffline();
+    assertThrows(IOException.class, () -> device.shell("echo still there?"));
+  }
+}

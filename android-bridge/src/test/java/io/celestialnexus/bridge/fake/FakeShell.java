@@ -1,0 +1,110 @@
+package io.celestialnexus.bridge.fake;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * The fake phone's shell: the commands the bridge runs, answered from the {@link WeChatModel} the way Android's
+ * tools answer them (dumpsys, uiautomator, input, am, screencap). Anything else is "not found" (exit 127).
+ */
+final class FakeShell {
+
+  /** What a command printed and how it exited; {@code drop} closes the connection instead of answering. */
+  record Output(byte[] stdout, byte[] stderr, int exitCode, boolean drop) {
+    static Output ok(String stdout) {
+      return new Output(stdout.getBytes(StandardCharsets.UTF_8), new byte[0], 0, false);
+    }
+  }
+
+  private final WeChatModel model;
+
+  FakeShell(WeChatModel model) {
+    this.model = model;
+  }
+
+  Output run(String command) {
+    List<String> words = ShellWords.split(command);
+    if (words.isEmpty()) {
+      return Output.ok("");
+    }
+    return switch (words.get(0)) {
+      case "dumpsys" -> dumpsys(words);
+      case "uiautomator" -> words.size() >= 2 && words.get(1).equals("dump") ? new Output(model.dump(), new byte[0], 0, false) : notFound(command);
+      case "input" -> input(words, command);
+      case "am" -> am(words, command);
+      case "screencap" -> new Output(png(), new byte[0], 0, false);
+      case "echo" -> Output.ok(String.join(" ", words.subList(1, words.size())) + "\n");
+      default -> notFound(command);
+    };
+  }
+
+  private Output dumpsys(List<String> words) {
+    String version = model.wechatVersion();
+    if (words.size() < 3 || !words.get(2).equals("com.tencent.mm") || version == null) {
+      return Output.ok("Unable to find package: " + (words.size() > 2 ? words.get(2) : "") + "\n");
+    }
+    return Output.ok(
+        "Packages:\n  Package [com.tencent.mm] (8d3a1f2):\n    userId=10211\n    pkg=Package{5e1c0b3 com.tencent.mm}\n"
+            + "    versionCode=2580 minSdk=23 targetSdk=30\n    versionName=" + version + "\n    splits=[base]\n");
+  }
+
+  private Output input(List<String> words, String command) {
+    if (words.size() == 4 && words.get(1).equals("tap")) {
+      boolean drop = model.tap(Integer.parseInt(words.get(2)), Integer.parseInt(words.get(3)));
+      return new Output(new byte[0], new byte[0], 0, drop);
+    }
+    if (words.size() >= 3 && words.get(1).equals("keyevent")) {
+      for (String key : words.subList(2, words.size())) {
+        switch (key) {
+          case "KEYCODE_BACK", "4" -> model.back();
+          case "KEYCODE_DEL", "67" -> model.keyDelete();
+          case "KEYCODE_PASTE", "279" -> model.paste();
+          case "KEYCODE_MOVE_END", "123" -> {}
+          default -> {
+            return new Output(new byte[0], ("Unknown keycode: " + key + "\n").getBytes(StandardCharsets.UTF_8), 1, false);
+          }
+        }
+      }
+      return Output.ok("");
+    }
+    return notFound(command);
+  }
+
+  private Output am(List<String> words, String command) {
+    if (words.size() >= 3 && words.get(1).equals("start")) {
+      model.launch();
+      return Output.ok("Starting: Intent { cmp=com.tencent.mm/.ui.LauncherUI }\n");
+    }
+    if (words.size() >= 4 && words.get(1).equals("broadcast") && words.get(2).equals("-a")) {
+      String action = words.get(3);
+      String extra = words.size() >= 7 ? words.get(6) : "";
+      if (action.startsWith("ADB_")) {
+        model.adbKeyboard(action, extra);
+      } else if (action.equals("clipper.set")) {
+        model.clipperSet(extra);
+      }
+      return Output.ok("Broadcasting: Intent { act=" + action + " flg=0x400000 (has extras) }\nBroadcast completed: result=0\n");
+    }
+    return notFound(command);
+  }
+
+  private static Output notFound(String command) {
+    return new Output(new byte[0], ("/system/bin/sh: " + command + ": inaccessible or not found\n").getBytes(StandardCharsets.UTF_8), 127, false);
+  }
+
+  private static byte[] png() {
+    var image = new BufferedImage(WeChatLayouts.WIDTH / 10, WeChatLayouts.HEIGHT / 10, BufferedImage.TYPE_INT_RGB);
+    var bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,132 @@
+package io.celestialnexus.http;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import io.celestialnexus.engine.device.DeviceDirectory;
+import io.celestialnexus.engine.device.DeviceRequestRejected;
+import io.celestialnexus.engine.device.OutgoingReceipt;
+import io.celestialnexus.engine.device.OutgoingRequest;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.CacheControl;
+import org.apache.pekko.http.javadsl.model.headers.CacheDirectives;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The phones: {@code GET /api/devices}, {@code GET /api/devices/{serial}}, {@code GET /api/devices/{serial}/screenshot.png}
+ * and {@code POST /api/devices/{serial}/messages} (API key) with {@code {"chat": "...", "text": "...", "key": "..."}}.
+ * A send answers 202 with the message's idempotency key once it is queued (200 when the key was already sent or
+ * dead-lettered); the phone sends it in its turn. Reached only through the engine's {@link DeviceDirectory}.
+ */
+public final class DeviceRoutes extends AllDirectives {
+
+  /** The body of a send; {@code key} is optional (the bridge chooses one). */
+  public record MessageBody(String chat, String text, String key) {}
+
+  private final DeviceDirectory devices;
+  private final HttpMetrics metrics;
+  private final ApiKeyAuth auth;
+
+  public DeviceRoutes(DeviceDirectory devices, HttpMetrics metrics, ApiKeyAuth auth) {
+    this.devices = devices;
+    this.metrics = metrics;
+    this.auth = auth;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        "api",
+        () ->
+            pathPrefix(
+                "devices",
+                () ->
+                    concat(
+                        pathEnd(() -> metrics.measured("/api/devices", () -> get(this::list))),
+                        path(segment(), serial -> metrics.measured("/api/devices/{serial}", () -> get(() -> one(serial)))),
+                        path(
+                            segment().slash("screenshot.png"),
+                            serial -> metrics.measured("/api/devices/{serial}/screenshot.png", () -> get(() -> screenshot(serial)))),
+                        path(
+                            segment().slash("messages"),
+                            serial ->
+                                metrics.measured(
+                                    "/api/devices/{serial}/messages", () -> post(() -> auth.requireKey(() -> send(serial))))))));
+  }
+
+  private Route list() {
+    return onSuccess(devices.devices(), list -> complete(StatusCodes.OK, list, Json.marshaller()));
+  }
+
+  private Route one(String serial) {
+    return onSuccess(
+        devices.device(serial),
+        device ->
+            device
+                .<Route>map(view -> complete(StatusCodes.OK, view, Json.marshaller()))
+                .orElseGet(() -> ApiErrors.notFound("no phone with serial '" + serial + "'")));
+  }
+
+  private Route screenshot(String serial) {
+    return answer(
+        devices.screenshot(serial),
+        png ->
+            respondWithHeader(
+                CacheControl.create(CacheDirectives.NO_STORE),
+                () -> complete(HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.create(MediaTypes.IMAGE_PNG), png)))));
+  }
+
+  private Route send(String serial) {
+    return entity(
+        Json.unmarshaller(MessageBody.class),
+        body ->
+            answer(
+                devices.send(serial, new OutgoingRequest(body.chat(), body.text(), body.key())),
+                receipt ->
+                    complete(
+                        receipt.status() == OutgoingReceipt.Status.QUEUED ? StatusCodes.ACCEPTED : StatusCodes.OK,
+                        receipt,
+                        Json.marshaller())));
+  }
+
+  /** Completes with {@code success}, or answers a refusal with its status; anything else goes to {@link ApiErrors}. */
+  private <T> Route answer(CompletionStage<T> stage, Function<T, Route> success) {
+    return onComplete(
+        stage,
+        outcome -> {
+          if (outcome.isSuccess()) {
+            return success.apply(outcome.get());
+          }
+          Throwable failure = outcome.failed().get();
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          if (cause instanceof DeviceRequestRejected rejected) {
+            return refused(rejected);
+          }
+          return failWith(cause);
+        });
+  }
+
+  private static Route refused(DeviceRequestRejected rejected) {
+    StatusCode status =
+        switch (rejected.reason()) {
+          case UNKNOWN_DEVICE -> StatusCodes.NOT_FOUND;
+          case INVALID -> StatusCodes.BAD_REQUEST;
+          case UNAVAILABLE, QUEUE_FULL -> StatusCodes.SERVICE_UNAVAILABLE;
+        };
+    String error =
+        switch (rejected.reason()) {
+          case UNKNOWN_DEVICE -> "not found";
+          case INVALID -> "invalid message";
+          case UNAVAILABLE -> "phone unavailable";
+          case QUEUE_FULL -> "queue full";
+        };
+    return ApiErrors.respond(status, error, rejected.getMessage());
+  }
+}
