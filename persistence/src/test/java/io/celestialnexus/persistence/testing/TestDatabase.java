@@ -125,11 +125,16 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Runs one statement in this database (PostgreSQL) or H2 file. */
   public void execute(String sql) throws SQLException {
-    StorageSettings settings = settings();
-    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+    try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  /** A plain JDBC connection to this database; the caller closes it. */
+  public Connection connect() throws SQLException {
+    StorageSettings settings = settings();
+    return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
   }
 
   @Override
