@@ -2,6 +2,9 @@ package io.celestialnexus.app;
 
 import com.typesafe.config.ConfigException;
 import io.celestialnexus.app.cli.CheckCommand;
+import io.celestialnexus.app.cli.DbCommand;
+import io.celestialnexus.app.cli.DrawsCommand;
+import io.celestialnexus.app.cli.ImportHistoryCommand;
 import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
@@ -25,7 +28,10 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CheckCommand.class,
       PrintConfigCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      DbCommand.class,
+      ImportHistoryCommand.class,
+      DrawsCommand.class
     })
 public final class Main implements Runnable {
 

@@ -16,6 +16,7 @@ public final class ApiRoutes extends AllDirectives {
         concat(
             new HealthRoutes(engine, metrics).route(),
             new TaskRoutes(engine, metrics, auth).route(),
+            new DrawRoutes(engine, metrics, auth, registry).route(),
             new MetricsRoute(registry, metrics).route(),
             metrics.measured(
                 "unmatched",

@@ -2,6 +2,9 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageSchema;
+import io.celestialnexus.persistence.StorageStart;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: the data-dir lock, the metrics registry and the actor system, started together and released
- * together when the actor system terminates (whatever stopped it).
+ * A running node: the data-dir lock, the storage, the metrics registry and the actor system, started together and
+ * released together when the actor system terminates (whatever stopped it).
  */
 public final class NexusNode implements AutoCloseable {
 
@@ -28,24 +31,41 @@ public final class NexusNode implements AutoCloseable {
   private final ActorSystem<Void> system;
   private final InetSocketAddress apiAddress;
   private final PrometheusMeterRegistry registry;
+  private final StateRefs state;
 
-  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress, PrometheusMeterRegistry registry) {
+  private NexusNode(ActorSystem<Void> system, InetSocketAddress apiAddress, PrometheusMeterRegistry registry, StateRefs state) {
     this.system = system;
     this.apiAddress = apiAddress;
     this.registry = registry;
+    this.state = state;
   }
 
-  /** Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot. */
+  /**
+   * Starts the node and returns once the api listener is bound; fails (with everything released) if it cannot.
+   * The storage is prepared first: an H2 schema is created, a PostgreSQL one checked (missing: StartupFailed naming
+   * {@code nexus db init}); an unreachable database does not stop the start (storage shows DOWN until it is back).
+   */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
+    StorageCheck.Result storage;
+    try {
+      storage = StorageStart.prepare(settings.storage());
+    } catch (StorageSchema.Missing e) {
+      closeQuietly(lock);
+      throw new StartupFailed(e.getMessage(), e);
+    }
+    if (!storage.up()) {
+      LOG.warn("starting with storage DOWN: {}", storage.detail());
+    }
     NodeMetrics metrics = new NodeMetrics();
     var apiBound = new CompletableFuture<InetSocketAddress>();
+    var state = new CompletableFuture<StateRefs>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, apiBound),
+            NexusGuardian.create(settings, tasks, metrics.registry(), EngineClock.system(), version, storage, state, apiBound),
             "nexus",
-            settings.config());
+            settings.actorSystemConfig());
     system.getWhenTerminated().thenRun(metrics::close);
     system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
     try {
@@ -56,7 +76,7 @@ public final class NexusNode implements AutoCloseable {
           address.getHostString(),
           address.getPort(),
           settings.engine().paths().dataDir());
-      return new NexusNode(system, address, metrics.registry());
+      return new NexusNode(system, address, metrics.registry(), state.getNow(null));
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       system.terminate();
@@ -73,6 +93,11 @@ public final class NexusNode implements AutoCloseable {
   /** The node's meters, as /metrics exposes them. */
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The event-sourced entities and the new-draw topic. */
+  public StateRefs state() {
+    return state;
   }
 
   public ActorSystem<Void> system() {

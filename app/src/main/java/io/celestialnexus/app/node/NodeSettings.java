@@ -2,13 +2,16 @@ package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
 import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.ssq.state.StateSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
+import io.celestialnexus.persistence.StorageSettings;
 import java.time.Duration;
 import java.util.Set;
 
 /** Every module's settings, read and validated once; a bad value fails here, naming its key. */
-public record NodeSettings(Config config, EngineSettings engine, HttpSettings http, String logsFormat) {
+public record NodeSettings(
+    Config config, EngineSettings engine, HttpSettings http, String logsFormat, StorageSettings storage, StateSettings state) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -21,11 +24,16 @@ public record NodeSettings(Config config, EngineSettings engine, HttpSettings ht
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
-    return new NodeSettings(config, engine, http, logsFormat);
+    return new NodeSettings(config, engine, http, logsFormat, StorageSettings.fromConfig(config), StateSettings.fromConfig(config));
+  }
+
+  /** The actor system's config: the node's, with the journal pointed at the configured database. */
+  public Config actorSystemConfig() {
+    return storage.pluginConfig().withFallback(config);
   }
 
   @Override
   public String toString() {
-    return "NodeSettings[" + engine.paths() + ", " + http + "]";
+    return "NodeSettings[" + engine.paths() + ", " + http + ", " + storage + "]";
   }
 }
