@@ -79,36 +79,53 @@ public final class StrategyWeights
 
   public record RolledBack(int toVersion, String reason, Instant at) implements Event {}
 
-  /** Every version (index = version number) and every decision; persistent vectors, so an event appends cheaply. */
+  /**
+   * Every version (index = version number) and every decision. Versions up to the last snapshot stay packed in
+   * {@code base} and are read out only when asked for; later ones are a persistent vector, so an event appends
+   * without copying the history.
+   */
   public static final class State {
-    private final PVector<WeightsVersion> versions;
+    private static final int COMPACT_AFTER = 1024;
+    private final WeightsSnapshot base;
+    private final PVector<WeightsVersion> recent;
     private final PVector<Decision> decisions;
 
-    State(PVector<WeightsVersion> versions, PVector<Decision> decisions) {
-      this.versions = versions;
+    State(WeightsSnapshot base, PVector<WeightsVersion> recent, PVector<Decision> decisions) {
+      this.base = base;
+      this.recent = recent;
       this.decisions = decisions;
     }
 
+    int size() {
+      return base.count() + recent.size();
+    }
+
     public WeightsVersion current() {
-      return versions.get(versions.size() - 1);
-    }
-
-    State withVersion(Map<String, Double> weights, WeightsVersion.Change change, String detail, Instant at) {
-      return new State(versions.plus(new WeightsVersion(versions.size(), weights, change, detail, at)), decisions);
-    }
-
-    State withDecision(Decision decision) {
-      return new State(versions, decisions.plus(decision));
+      return version(size() - 1);
     }
 
     WeightsVersion version(int number) {
-      return versions.get(number);
+      return number < base.count() ? base.version(number) : recent.get(number - base.count());
+    }
+
+    State withVersion(Map<String, Double> weights, WeightsVersion.Change change, String detail, Instant at) {
+      State next = new State(base, recent.plus(new WeightsVersion(size(), weights, change, detail, at)), decisions);
+      // fold long runs into the packed base, so memory stays a few bytes per version whatever the history length
+      return next.recent.size() >= COMPACT_AFTER ? new State(next.packed(), TreePVector.empty(), decisions) : next;
+    }
+
+    State withDecision(Decision decision) {
+      return new State(base, recent, decisions.plus(decision));
     }
 
     List<WeightsVersion> history(int from, int limit) {
-      int start = Math.max(0, Math.min(from, versions.size()));
-      int end = (int) Math.min(versions.size(), (long) start + Math.max(0, limit));
-      return List.copyOf(versions.subList(start, end));
+      int start = Math.max(0, Math.min(from, size()));
+      int end = (int) Math.min(size(), (long) start + Math.max(0, limit));
+      List<WeightsVersion> page = new java.util.ArrayList<>(end - start);
+      for (int v = start; v < end; v++) {
+        page.add(version(v));
+      }
+      return List.copyOf(page);
     }
 
     List<Decision> newestDecisions(int limit) {
@@ -117,10 +134,11 @@ public final class StrategyWeights
       java.util.Collections.reverse(newest);
       return List.copyOf(newest);
     }
-  }
 
-  /** What a snapshot holds: every version and decision, oldest first. */
-  public record Snapshot(List<WeightsVersion> versions, List<Decision> decisions) implements CborSerializable {}
+    WeightsSnapshot packed() {
+      return base.plus(recent, decisions);
+    }
+  }
 
   private final Clock clock;
 
@@ -135,7 +153,7 @@ public final class StrategyWeights
 
   @Override
   public State emptyState() {
-    return new State(TreePVector.singleton(WeightsVersion.initial()), TreePVector.empty());
+    return new State(WeightsSnapshot.empty(), TreePVector.singleton(WeightsVersion.initial()), TreePVector.empty());
   }
 
   @Override
@@ -222,7 +240,8 @@ public final class StrategyWeights
         .forAnyState()
         .onEvent(
             WeightsTuned.class,
-            (state, event) -> state.withVersion(event.weights(), WeightsVersion.Change.TUNED, "tuned " + event.parameters(), event.at()))
+            // the tuner parameters stay in the event; repeating them in every version would make snapshots large
+            (state, event) -> state.withVersion(event.weights(), WeightsVersion.Change.TUNED, "tuned", event.at()))
         .onEvent(
             CandidatePromoted.class,
             (state, event) -> {
@@ -264,13 +283,13 @@ public final class StrategyWeights
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(State state) {
-        return new Snapshot(List.copyOf(state.versions), List.copyOf(state.decisions));
+        return state.packed();
       }
 
       @Override
       public State fromJournal(Object snapshot) {
-        Snapshot stored = (Snapshot) snapshot;
-        return new State(TreePVector.from(stored.versions()), TreePVector.from(stored.decisions()));
+        WeightsSnapshot stored = (WeightsSnapshot) snapshot;
+        return new State(stored, TreePVector.empty(), TreePVector.from(stored.decisions()));
       }
     };
   }
