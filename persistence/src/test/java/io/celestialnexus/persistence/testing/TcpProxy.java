@@ -49,8 +49,12 @@ public final class TcpProxy implements AutoCloseable {
   public synchronized void cut() throws IOException {
     server.close();
     for (Socket socket : sockets) {
-      socket.setSoLinger(true, 0); // RST, not a polite FIN: the client sees the connection break
-      socket.close();
+      try {
+        socket.setSoLinger(true, 0); // RST, not a polite FIN: the client sees the connection break
+      } catch (IOException alreadyClosed) {
+        // its peer went away first
+      }
+      closeQuietly(socket);
     }
     sockets.clear();
   }
