@@ -126,4 +126,25 @@ class StrategyWeightsTest {
     assertEquals(Map.of("frequency", 0.75, "uniform", 0.25), history.versions().get(3).weights());
     assertEquals(1, weights.<StrategyWeights.Decisions>runCommand(r -> new StrategyWeights.GetDecisions(10, r)).reply().total());
   }
+
+  @Test
+  void aLongHistoryWithANewStrategyMidwayIsKeptExactlyThroughPackingAndRestart() {
+    for (int i = 1; i <= 530; i++) {
+      tune(i, 1);
+    }
+    for (int i = 1; i <= 530; i++) {
+      double extra = i;
+      weights.<StatusReply<WeightsVersion>>runCommand(
+          r -> new StrategyWeights.TuneWeights(Map.of("frequency", 1.0, "uniform", 1.0, "markov", extra), Map.of(), r));
+    }
+    var before = weights.<StrategyWeights.WeightsHistory>runCommand(r -> new StrategyWeights.GetHistory(0, 2000, r)).reply();
+    weights.restart();
+    var after = weights.<StrategyWeights.WeightsHistory>runCommand(r -> new StrategyWeights.GetHistory(0, 2000, r)).reply();
+    assertEquals(before, after);
+    assertEquals(1060, after.latest());
+    assertEquals(Map.of("frequency", 0.75, "uniform", 0.25), after.versions().get(3).weights());
+    assertEquals(Map.of("frequency", 0.25, "markov", 0.5, "uniform", 0.25), after.versions().get(532).weights());
+    var rolled = weights.<StatusReply<WeightsVersion>>runCommand(r -> new StrategyWeights.RollBack(3, "back to two strategies", r));
+    assertEquals(Map.of("frequency", 0.75, "uniform", 0.25), rolled.reply().getValue().weights());
+  }
 }
