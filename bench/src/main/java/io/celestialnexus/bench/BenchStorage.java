@@ -89,6 +89,15 @@ final class BenchStorage implements AutoCloseable {
     }
   }
 
+  /** The 1/5/15-minute load averages, printed beside figures taken on a machine shared with other work. */
+  static void noteLoad(String when) {
+    try {
+      Bench.note("load average %s: %s (2 cores)", when, java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
+    } catch (java.io.IOException e) {
+      Bench.note("load average %s: unknown", when);
+    }
+  }
+
   static void admin(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", PG_USER, "");
         Statement statement = connection.createStatement()) {

@@ -20,6 +20,7 @@ public final class CrashSafetyBench {
 
   public static void main(String[] args) throws Exception {
     Path dir = Bench.scratch("crash-safety");
+    BenchStorage.noteLoad("at start");
     long[] h2;
     long[] pg;
     try (BenchStorage storage = BenchStorage.h2(dir.resolve("h2"))) {
@@ -35,6 +36,7 @@ public final class CrashSafetyBench {
     Bench.result("crash-safety.postgres.lost", pg[0], "events");
     Bench.result("crash-safety.postgres.replay-mismatches", pg[2], "versions");
     Bench.result("crash-safety.postgres.acknowledged", pg[1], "events");
+    BenchStorage.noteLoad("at the end");
     System.exit(0);
   }
 

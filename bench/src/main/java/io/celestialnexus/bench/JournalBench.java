@@ -44,6 +44,7 @@ public final class JournalBench {
 
   public static void main(String[] args) throws Exception {
     Path dir = Bench.scratch("journal");
+    BenchStorage.noteLoad("at start");
     double h2Single;
     double h2;
     try (BenchStorage storage = BenchStorage.h2(dir)) {
@@ -67,6 +68,7 @@ public final class JournalBench {
     Bench.result("journal.postgres.ratio", pg / pgbench, "x");
     Bench.result("journal.h2.single-entity", h2Single, "events/s");
     Bench.result("journal.postgres.single-entity", pgSingle, "events/s");
+    BenchStorage.noteLoad("at the end");
     System.exit(0);
   }
 

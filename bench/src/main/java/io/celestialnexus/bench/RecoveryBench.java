@@ -39,6 +39,7 @@ public final class RecoveryBench {
 
   public static void main(String[] args) throws Exception {
     var dir = Bench.scratch("recovery");
+    BenchStorage.noteLoad("at start");
     double[] h2;
     double[] pg;
     try (BenchStorage storage = BenchStorage.h2(dir)) {
@@ -53,6 +54,7 @@ public final class RecoveryBench {
     Bench.result("recovery.postgres", pg[0], "ms");
     Bench.result("recovery.postgres.max", pg[1], "ms");
     Bench.result("recovery.postgres.full-replay", pg[2], "ms");
+    BenchStorage.noteLoad("at the end");
     System.exit(0);
   }
 

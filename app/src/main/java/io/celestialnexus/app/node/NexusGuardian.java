@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -122,7 +123,7 @@ public final class NexusGuardian {
    * one (a bug) restarts it with the same backoff, replaying its journal.
    */
   private static StateRefs spawnEntities(
-      org.apache.pekko.actor.typed.javadsl.ActorContext<Void> context, NodeSettings settings, EngineClock clock) {
+      ActorContext<Void> context, NodeSettings settings, EngineClock clock) {
     var backoff = settings.state().journalBackoff();
     var drawsAdded = context.spawn(DrawHistory.topic(), "draws-added");
     var draws =
