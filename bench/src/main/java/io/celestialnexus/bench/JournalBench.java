@@ -34,7 +34,7 @@ import org.apache.pekko.pattern.StatusReply;
  */
 public final class JournalBench {
 
-  private static final int ENTITIES = 64;
+  private static final int ENTITIES = Integer.getInteger("journal.entities", 64);
   private static final int EVENTS = 24_000;
   private static final int WARMUP_EVENTS_PER_ENTITY = 30;
   private static final int SINGLE_EVENTS = 2_000;
@@ -54,14 +54,16 @@ public final class JournalBench {
     double pgSingle;
     double pg;
     double pgbench;
+    int pgbenchClients;
     try (BenchStorage storage = BenchStorage.postgres("journal")) {
       pgSingle = measure(storage, 1, SINGLE_EVENTS);
       pg = measure(storage, ENTITIES, EVENTS);
-      pgbench = pgbench(dir, storage.database(), storage.settings().poolSize());
+      pgbenchClients = storage.settings().poolSize();
+      pgbench = pgbench(dir, storage.database(), pgbenchClients);
     }
     Bench.note("one entity alone (ack before next): H2 %.0f events/s, PostgreSQL %.0f events/s", h2Single, pgSingle);
     Bench.note("%d entities at once, each ack before next: H2 %.0f events/s, PostgreSQL %.0f events/s", ENTITIES, h2, pg);
-    Bench.note("pgbench, %d clients, one single-row INSERT per transaction: %.0f tx/s", 8, pgbench);
+    Bench.note("pgbench, %d clients, one single-row INSERT per transaction: %.0f tx/s", pgbenchClients, pgbench);
     Bench.result("journal.h2", h2, "events/s");
     Bench.result("journal.postgres", pg, "events/s");
     Bench.result("journal.postgres.peer", pgbench, "inserts/s");
