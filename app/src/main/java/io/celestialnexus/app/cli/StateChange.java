@@ -52,6 +52,8 @@ final class StateChange {
     if (System.getProperty(LOGBACK_CONFIG) == null) {
       System.setProperty(LOGBACK_CONFIG, "logback-cli.xml");
     }
+    // start logging here, on one thread, before the pool's threads log (else SLF4J prints a replay warning)
+    org.slf4j.LoggerFactory.getILoggerFactory();
     try {
       DirectStorage storage = DirectStorage.open(settings);
       out.println("service not running: writing to the storage directly (" + storage.describe() + ")");
