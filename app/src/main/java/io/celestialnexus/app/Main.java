@@ -4,6 +4,9 @@ import com.typesafe.config.ConfigException;
 import io.celestialnexus.app.cli.ChaosCommand;
 import io.celestialnexus.app.cli.CheckCommand;
 import io.celestialnexus.app.cli.EvaluateCommand;
+import io.celestialnexus.app.cli.DbCommand;
+import io.celestialnexus.app.cli.DrawsCommand;
+import io.celestialnexus.app.cli.ImportHistoryCommand;
 import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.app.cli.PrintConfigCommand;
 import io.celestialnexus.app.cli.StartCommand;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Command;
       ChaosCommand.class,
       EvaluateCommand.class,
       WechatCommand.class,
+      DbCommand.class,
+      ImportHistoryCommand.class,
+      DrawsCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

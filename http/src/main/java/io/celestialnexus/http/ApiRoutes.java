@@ -35,6 +35,7 @@ public final class ApiRoutes extends AllDirectives {
             new TaskRoutes(engine, metrics, auth).route(),
             chaosRoutes,
             new DeviceRoutes(devices, metrics, auth).route(),
+            new DrawRoutes(engine, metrics, auth, registry).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),
             metrics.measured(

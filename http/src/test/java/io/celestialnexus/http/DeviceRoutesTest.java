@@ -108,7 +108,7 @@ class DeviceRoutesTest {
     var settings = TestEngineSettings.settings(Files.createTempDirectory("device-routes"), "");
     var board = testKit.spawn(StatusBoard.create(settings, Clock.systemUTC(), registry, "test"));
     var tasks = testKit.spawn(TaskSupervisor.create(List.of(), board, EngineClock.system(), registry, 50));
-    var engine = new EngineGateway(testKit.system(), board, tasks, ofSeconds(3));
+    var engine = new EngineGateway(testKit.system(), board, tasks, testKit.<io.celestialnexus.engine.ssq.state.DrawHistory.Command>createTestProbe().getRef(), ofSeconds(3));
     withKey = "http://127.0.0.1:" + bind(engine, KEY);
     withoutKey = "http://127.0.0.1:" + bind(engine, "");
   }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.engine.supervision.BackoffSettings;
@@ -82,7 +83,7 @@ class HttpServerTest {
             });
     ActorRef<TaskSupervisor.Command> tasks =
         testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, EngineClock.system(), registry, 50), "tasks");
-    engine = new EngineGateway(testKit.system(), board, tasks, ofSeconds(3));
+    engine = new EngineGateway(testKit.system(), board, tasks, testKit.<DrawHistory.Command>createTestProbe().getRef(), ofSeconds(3));
     withKey = "http://127.0.0.1:" + bind(KEY).localAddress().getPort();
     withoutKey = "http://127.0.0.1:" + bind("").localAddress().getPort();
   }

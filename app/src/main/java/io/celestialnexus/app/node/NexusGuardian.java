@@ -8,7 +8,13 @@ import io.celestialnexus.engine.chat.ChatSkills;
 import io.celestialnexus.engine.chat.PredictionDesk;
 import io.celestialnexus.engine.chat.ReadingDesk;
 import io.celestialnexus.engine.chat.SkillRouter;
+import io.celestialnexus.engine.ssq.DrawCsv;
+import io.celestialnexus.engine.ssq.state.BundledHistoryImport;
+import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.PredictionLog;
+import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.storage.StorageWatch;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.task.TaskSupervisor;
@@ -22,6 +28,7 @@ import io.celestialnexus.http.wechat.WechatEndpoint;
 import io.celestialnexus.http.wechat.WechatMetrics;
 import io.celestialnexus.http.wechat.WechatRoutes;
 import io.celestialnexus.http.wechat.WechatSettings;
+import io.celestialnexus.persistence.StorageCheck;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -39,14 +46,16 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The root of the node, wiring only: spawns {@code status}, {@code tasks} and {@code devices} (dependency order),
- * binds the {@code api} listener, spawns {@code wechat} and binds its listener when a WeChat token is configured,
- * and registers the graceful stop with CoordinatedShutdown (unbind HTTP, drain running steps and phone rounds,
- * write the final status). One skills router answers both chat edges.
+ * The root of the node, wiring only. Spawns, in dependency order, {@code status}, {@code storage} (the database
+ * watch), the event-sourced entities ({@code draws}, {@code weights}, {@code predictions}) with the
+ * bundled-history import, {@code tasks} and {@code devices}; binds the {@code api} listener; spawns {@code wechat}
+ * and binds its listener when a WeChat token is configured; and registers the graceful stop with
+ * CoordinatedShutdown (unbind HTTP, drain running steps and phone rounds, write the final status). One skills
+ * router answers both chat edges.
  */
 public final class NexusGuardian {
 
-  /** What the guardian was given to wire: settings, the tasks, meters, time, and where to report bindings. */
+  /** What the guardian was given to wire: settings, the tasks, meters, time, and where to report what it started. */
   public record Wiring(
       NodeSettings settings,
       List<Task> tasks,
@@ -54,6 +63,8 @@ public final class NexusGuardian {
       EngineClock clock,
       String version,
       Optional<ChaosAssaults> chaos,
+      StorageCheck.Result storageAtStart,
+      CompletableFuture<StateRefs> state,
       CompletableFuture<InetSocketAddress> apiBound,
       CompletableFuture<Optional<InetSocketAddress>> wechatBound) {}
 
@@ -91,6 +102,9 @@ public final class NexusGuardian {
             Behaviors.supervise(StatusBoard.create(settings.engine(), wiring.clock(), wiring.registry(), wiring.version()))
                 .onFailure(SupervisorStrategy.restart()),
             "status");
+    watchStorage(status);
+    StateRefs state = spawnEntities();
+    wiring.state().complete(state);
     // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
     ActorRef<TaskSupervisor.Command> tasks =
         context.spawn(
@@ -99,7 +113,7 @@ public final class NexusGuardian {
                         wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().timelineEvents()))
                 .onFailure(SupervisorStrategy.restart()),
             "tasks");
-    var engine = new EngineGateway(system, status, tasks, settings.http().askTimeout());
+    var engine = new EngineGateway(system, status, tasks, state.draws(), settings.http().askTimeout());
     SkillRouter skills =
         ChatSkills.standard(
             settings.chat(),
@@ -124,6 +138,50 @@ public final class NexusGuardian {
     registerGracefulStop(tasks, devices, status);
     bindApi(engine, devices);
     startWechat(status, skills);
+  }
+
+  /** The database watch only checks and reports; restarted, it checks again at once. */
+  private void watchStorage(ActorRef<StatusBoard.Command> status) {
+    var storage = settings.storage();
+    context.spawn(
+        Behaviors.supervise(
+                StorageWatch.create(
+                    () -> StorageCheck.run(storage, storage.healthTimeout()),
+                    storage.healthInterval(),
+                    storage.healthTimeout(),
+                    wiring.storageAtStart(),
+                    status,
+                    wiring.registry()))
+            .onFailure(SupervisorStrategy.restart()),
+        "storage");
+  }
+
+  /**
+   * Journal failures are handled inside each entity (restart with the state backoff); anything else that breaks
+   * one (a bug) restarts it with the same backoff, replaying its journal. The bundled history is recorded by a
+   * one-shot importer that stops once the draws are stored (retrying while the journal is down).
+   */
+  private StateRefs spawnEntities() {
+    var state = settings.state();
+    var backoff = state.journalBackoff();
+    var drawsAdded = context.spawn(DrawHistory.topic(), "draws-added");
+    var draws =
+        context.spawn(
+            Behaviors.supervise(DrawHistory.create(DrawHistory.SSQ, state, wiring.clock(), drawsAdded)).onFailure(backoff),
+            "draws");
+    var weights =
+        context.spawn(
+            Behaviors.supervise(StrategyWeights.create(StrategyWeights.LIVE, state, wiring.clock())).onFailure(backoff),
+            "weights");
+    var predictions =
+        context.spawn(
+            Behaviors.supervise(PredictionLog.create(PredictionLog.SSQ, state, wiring.clock())).onFailure(backoff),
+            "predictions");
+    if (state.importBundledHistory()) {
+      context.spawn(
+          BundledHistoryImport.create(draws, DrawCsv.bundled(), state, wiring.registry()), "bundled-history-import");
+    }
+    return new StateRefs(draws, weights, predictions, drawsAdded);
   }
 
   private void registerGracefulStop(

@@ -5,6 +5,9 @@ import io.celestialnexus.engine.chaos.ChaosTask;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.http.HttpSettings;
+import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageSchema;
+import io.celestialnexus.persistence.StorageStart;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: the data-dir lock, the metrics registry and the actor system, started together and released
- * together when the actor system terminates (whatever stopped it).
+ * A running node: the data-dir lock, the storage, the metrics registry and the actor system, started together and
+ * released together when the actor system terminates (whatever stopped it).
  */
 public final class NexusNode implements AutoCloseable {
 
@@ -35,31 +38,61 @@ public final class NexusNode implements AutoCloseable {
   private final InetSocketAddress apiAddress;
   private final Optional<InetSocketAddress> wechatAddress;
   private final PrometheusMeterRegistry registry;
+  private final StateRefs state;
 
   private NexusNode(
-      ActorSystem<Void> system, InetSocketAddress apiAddress, Optional<InetSocketAddress> wechatAddress, PrometheusMeterRegistry registry) {
+      ActorSystem<Void> system,
+      InetSocketAddress apiAddress,
+      Optional<InetSocketAddress> wechatAddress,
+      PrometheusMeterRegistry registry,
+      StateRefs state) {
     this.system = system;
     this.apiAddress = apiAddress;
     this.wechatAddress = wechatAddress;
     this.registry = registry;
+    this.state = state;
   }
 
-  /** Starts the node and returns once its listeners are bound; fails (with everything released) if one cannot bind. */
+  /**
+   * Starts the node and returns once its listeners are bound; fails (with everything released) if one cannot bind.
+   * The storage is prepared first: an H2 schema is created, a PostgreSQL one checked (missing: StartupFailed naming
+   * {@code nexus db init}); an unreachable database does not stop the start (storage shows DOWN until it is back).
+   */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
+    StorageCheck.Result storage;
+    try {
+      storage = StorageStart.prepare(settings.storage());
+    } catch (StorageSchema.Missing e) {
+      closeQuietly(lock);
+      throw new StartupFailed(e.getMessage(), e);
+    }
+    if (!storage.up()) {
+      LOG.warn("starting with storage DOWN: {}", storage.detail());
+    }
     NodeMetrics metrics = new NodeMetrics();
     Optional<ChaosAssaults> chaos = chaos(settings, tasks, metrics);
     List<Task> supervised = chaos.map(assaults -> ChaosTask.wrapAll(tasks, assaults)).orElse(tasks);
     var apiBound = new CompletableFuture<InetSocketAddress>();
     var wechatBound = new CompletableFuture<Optional<InetSocketAddress>>();
+    var state = new CompletableFuture<StateRefs>();
     ActorSystem<Void> system =
         ActorSystem.create(
             NexusGuardian.create(
                 new NexusGuardian.Wiring(
-                    settings, supervised, metrics.registry(), EngineClock.system(), version, chaos, apiBound, wechatBound)),
+                    settings,
+                    supervised,
+                    metrics.registry(),
+                    EngineClock.system(),
+                    version,
+                    chaos,
+                    storage,
+                    state,
+                    apiBound,
+                    wechatBound)),
             "nexus",
-            settings.config());
+            settings.actorSystemConfig());
     system.getWhenTerminated().thenRun(metrics::close);
     system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
     InetSocketAddress address;
@@ -77,7 +110,7 @@ public final class NexusNode implements AutoCloseable {
     try {
       Optional<InetSocketAddress> wechat = wechatBound.get(60, TimeUnit.SECONDS);
       wechat.ifPresent(bound -> LOG.info("wechat webhook http://{}:{}/{}", bound.getHostString(), bound.getPort(), settings.wechat().path()));
-      return new NexusNode(system, address, wechat, metrics.registry());
+      return new NexusNode(system, address, wechat, metrics.registry(), state.getNow(null));
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
       throw failedToListen(system, settings.wechat().listener(), e);
     }
@@ -111,6 +144,11 @@ public final class NexusNode implements AutoCloseable {
   /** The node's meters, as /metrics exposes them. */
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The event-sourced entities and the new-draw topic. */
+  public StateRefs state() {
+    return state;
   }
 
   public ActorSystem<Void> system() {

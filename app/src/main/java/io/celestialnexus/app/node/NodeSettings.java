@@ -5,9 +5,11 @@ import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
 import io.celestialnexus.engine.chat.ChatSettings;
+import io.celestialnexus.engine.ssq.state.StateSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
 import io.celestialnexus.http.wechat.WechatSettings;
+import io.celestialnexus.persistence.StorageSettings;
 import java.time.Duration;
 import java.util.Set;
 
@@ -20,14 +22,14 @@ public record NodeSettings(
     String logsFormat,
     ChatSettings chat,
     WechatSettings wechat,
-    BridgeSettings bridge) {
+    BridgeSettings bridge,
+    StorageSettings storage,
+    StateSettings state) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
   public static NodeSettings fromConfig(Config config) {
     EngineSettings engine = EngineSettings.fromConfig(config);
-    HttpSettings http = HttpSettings.fromConfig(config);
-    BridgeSettings bridge = BridgeSettings.fromConfig(config);
     String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
     if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
@@ -37,16 +39,23 @@ public record NodeSettings(
     return new NodeSettings(
         config,
         engine,
-        http,
+        HttpSettings.fromConfig(config),
         ChaosSettings.fromConfig(config),
         logsFormat,
         ChatSettings.fromConfig(config),
         WechatSettings.fromConfig(config),
-        bridge);
+        BridgeSettings.fromConfig(config),
+        StorageSettings.fromConfig(config),
+        StateSettings.fromConfig(config));
+  }
+
+  /** The actor system's config: the node's, with the journal pointed at the configured database. */
+  public Config actorSystemConfig() {
+    return storage.pluginConfig().withFallback(config);
   }
 
   @Override
   public String toString() {
-    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + "]";
+    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + ", " + storage + "]";
   }
 }

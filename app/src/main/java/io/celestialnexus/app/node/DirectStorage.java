@@ -1,0 +1,85 @@
+package io.celestialnexus.app.node;
+
+import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.support.EngineClock;
+import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageSchema;
+import io.celestialnexus.persistence.StorageStart;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * The storage opened by a command while the service is down: it takes the data-dir lock (so no node can start on
+ * the same embedded database meanwhile), prepares the schema as a start would, and runs a small actor system
+ * holding only the entities the command asks. Closing it releases everything.
+ */
+public final class DirectStorage implements AutoCloseable {
+
+  /** The database cannot be used now; the message says why. */
+  public static final class Unavailable extends Exception {
+    public Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  private final NodeSettings settings;
+  private final NodeLock lock;
+  private final ActorSystem<Void> system;
+
+  private DirectStorage(NodeSettings settings, NodeLock lock, ActorSystem<Void> system) {
+    this.settings = settings;
+    this.lock = lock;
+    this.system = system;
+  }
+
+  public static DirectStorage open(NodeSettings settings) throws IOException, NodeLock.HeldElsewhere, Unavailable {
+    NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
+    try {
+      StorageCheck.Result storage = StorageStart.prepare(settings.storage());
+      if (!storage.up()) {
+        throw new Unavailable(storage.detail());
+      }
+    } catch (StorageSchema.Missing e) {
+      lock.close();
+      throw new Unavailable(e.getMessage());
+    } catch (Unavailable | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    var quiet = ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING\n");
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nexus-cli", quiet.withFallback(settings.actorSystemConfig()));
+    return new DirectStorage(settings, lock, system);
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** The draw history (nobody listens on its topic here: the service's cycle reads the journal when it starts). */
+  public ActorRef<DrawHistory.Command> draws() {
+    var topic = system.systemActorOf(DrawHistory.topic(), "draws-added", Props.empty());
+    return system.systemActorOf(
+        DrawHistory.create(DrawHistory.SSQ, settings.state(), EngineClock.system(), topic), "draws", Props.empty());
+  }
+
+  /** What the command wrote to, for its output. */
+  public String describe() {
+    return settings.storage().describe();
+  }
+
+  @Override
+  public void close() throws IOException {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // the JVM is about to exit anyway; the lock below is what matters
+    }
+    lock.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.celestialnexus.app.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as a process on its embedded H2: killed with {@code kill -9} right after acknowledging a draw, it
+ * starts again at once (no stale database lock blocks it) and the draw is there.
+ */
+class StorageProcessTest {
+
+  private static final String KEY = "process-key";
+
+  @TempDir Path dir;
+  private Process service;
+
+  @AfterEach
+  void killLeftovers() throws InterruptedException {
+    if (service != null && service.isAlive()) {
+      service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process start(Map<String, String> env, String log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "io.celestialnexus.app.Main", "start"));
+    var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private void awaitReady(NodeHttp http, String log) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (Instant.now().isBefore(deadline)) {
+      assertTrue(service.isAlive(), () -> "service died: " + read(log));
+      try {
+        if (http.get("/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYetListening) {
+        // keep waiting
+      }
+      service.waitFor(100, TimeUnit.MILLISECONDS); // returns early only if the process exits
+    }
+    throw new AssertionError("not ready within 90 s: " + read(log));
+  }
+
+  private String read(String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (IOException e) {
+      return "(no " + name + ")";
+    }
+  }
+
+  @Test
+  void killedWithSigkillItRestartsOnItsEmbeddedDatabaseWithEveryAcknowledgedDraw() throws Exception {
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> env =
+        Map.of(
+            "AI_HEALTH_PORT", Integer.toString(port),
+            "NEXUS_DATA_DIR", dir.resolve("data").toString(),
+            "NEXUS_LOG_DIR", dir.resolve("logs").toString(),
+            "NEXUS_API_KEY", KEY);
+    NodeHttp http = new NodeHttp(port);
+    service = start(env, "first.log");
+    awaitReady(http, "first.log");
+    var added = http.postJson("/api/draws", "{\"issue\":2026150,\"date\":\"2026-12-20\",\"reds\":[2,4,6,8,10,12],\"blue\":3}", KEY);
+    assertEquals(201, added.statusCode(), added.body());
+    service.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to flush anything
+    assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+
+    service = start(env, "second.log");
+    awaitReady(http, "second.log");
+    assertEquals(200, http.get("/api/draws/2026150").statusCode(), read("second.log"));
+    assertEquals("[2,4,6,8,10,12]", http.json("/api/draws/2026150").get("reds").toString());
+    service.destroy();
+    assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+  }
+}
