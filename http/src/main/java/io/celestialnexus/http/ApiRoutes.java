@@ -38,9 +38,7 @@ public final class ApiRoutes extends AllDirectives {
             new DrawRoutes(engine, metrics, auth, registry).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),
-            metrics.measured(
-                "unmatched",
-                () -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
+            metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
   }
 
   public Route route() {

@@ -42,6 +42,10 @@ public final class DeviceRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var all = metrics.template("/api/devices");
+    var oneDevice = metrics.template("/api/devices/{serial}");
+    var screen = metrics.template("/api/devices/{serial}/screenshot.png");
+    var messages = metrics.template("/api/devices/{serial}/messages");
     return pathPrefix(
         "api",
         () ->
@@ -49,16 +53,12 @@ public final class DeviceRoutes extends AllDirectives {
                 "devices",
                 () ->
                     concat(
-                        pathEnd(() -> metrics.measured("/api/devices", () -> get(this::list))),
-                        path(segment(), serial -> metrics.measured("/api/devices/{serial}", () -> get(() -> one(serial)))),
-                        path(
-                            segment().slash("screenshot.png"),
-                            serial -> metrics.measured("/api/devices/{serial}/screenshot.png", () -> get(() -> screenshot(serial)))),
+                        pathEnd(() -> all.measure(() -> get(this::list))),
+                        path(segment(), serial -> oneDevice.measure(() -> get(() -> one(serial)))),
+                        path(segment().slash("screenshot.png"), serial -> screen.measure(() -> get(() -> screenshot(serial)))),
                         path(
                             segment().slash("messages"),
-                            serial ->
-                                metrics.measured(
-                                    "/api/devices/{serial}/messages", () -> post(() -> auth.requireKey(() -> send(serial))))))));
+                            serial -> messages.measure(() -> post(() -> auth.requireKey(() -> send(serial))))))));
   }
 
   private Route list() {

@@ -58,6 +58,9 @@ public final class DrawRoutes extends AllDirectives {
   }
 
   public Route route() {
+    var draws = metrics.template("/api/draws");
+    var upload = metrics.template("/api/draws/import");
+    var oneDraw = metrics.template("/api/draws/{issue}");
     return pathPrefix(
         "api",
         () ->
@@ -65,15 +68,9 @@ public final class DrawRoutes extends AllDirectives {
                 "draws",
                 () ->
                     concat(
-                        pathEnd(
-                            () ->
-                                metrics.measured(
-                                    "/api/draws",
-                                    () -> concat(get(this::page), post(() -> auth.requireKey(this::add))))),
-                        path(
-                            "import",
-                            () -> metrics.measured("/api/draws/import", () -> post(() -> auth.requireKey(this::importCsv)))),
-                        path(integerSegment(), issue -> metrics.measured("/api/draws/{issue}", () -> get(() -> one(issue)))))));
+                        pathEnd(() -> draws.measure(() -> concat(get(this::page), post(() -> auth.requireKey(this::add))))),
+                        path("import", () -> upload.measure(() -> post(() -> auth.requireKey(this::importCsv)))),
+                        path(integerSegment(), issue -> oneDraw.measure(() -> get(() -> one(issue)))))));
   }
 
   private Route page() {

@@ -51,8 +51,7 @@ public final class HttpMetrics extends AllDirectives {
     }
   }
 
-  public Route measured(String routeTemplate, Supplier<Route> inner) {
-    templates.add(routeTemplate);
+  private Route measured(String routeTemplate, Supplier<Route> inner) {
     return extractRequest(
         request -> {
           long start = System.nanoTime();

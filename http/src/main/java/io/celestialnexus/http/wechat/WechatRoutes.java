@@ -50,10 +50,13 @@ public final class WechatRoutes extends AllDirectives {
 
   public Route route() {
     Route webhook = webhook(); // built once: the measured wrapper asks for its inner route on every request
+    var hook = httpMetrics.template("/" + settings.path());
+    var debug = httpMetrics.template("/_debug_signature");
+    var unmatched = httpMetrics.template("unmatched");
     return concat(
-        path(settings.path(), () -> httpMetrics.measured("/" + settings.path(), () -> timed(() -> webhook))),
-        path("_debug_signature", () -> httpMetrics.measured("/_debug_signature", () -> timed(this::debugSignature))),
-        httpMetrics.measured("unmatched", () -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
+        path(settings.path(), () -> hook.measure(() -> timed(() -> webhook))),
+        path("_debug_signature", () -> debug.measure(() -> timed(this::debugSignature))),
+        unmatched.measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
   }
 
   private Route webhook() {
