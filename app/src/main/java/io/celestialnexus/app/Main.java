@@ -13,6 +13,7 @@ import io.celestialnexus.app.cli.StartCommand;
 import io.celestialnexus.app.cli.StatusCommand;
 import io.celestialnexus.app.cli.VersionCommand;
 import io.celestialnexus.app.cli.WechatCommand;
+import io.celestialnexus.app.node.JvmDefaults;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    JvmDefaults.apply();
     System.exit(run(args));
   }
 

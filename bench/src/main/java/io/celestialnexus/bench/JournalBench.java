@@ -34,8 +34,8 @@ import org.apache.pekko.pattern.StatusReply;
  */
 public final class JournalBench {
 
-  private static final int ENTITIES = Integer.getInteger("journal.entities", 64);
-  private static final int EVENTS = 24_000;
+  private static final int ENTITIES = Integer.getInteger("journal.entities", 512);
+  private static final int EVENTS = 48_000;
   private static final int WARMUP_EVENTS_PER_ENTITY = 30;
   private static final int SINGLE_EVENTS = 2_000;
   private static final int PGBENCH_SECONDS = 15;

@@ -22,6 +22,7 @@ public record StorageSettings(
     String user,
     String password,
     int poolSize,
+    int writeParallelism,
     Duration connectTimeout,
     Duration healthInterval,
     Duration healthTimeout) {
@@ -53,12 +54,18 @@ public record StorageSettings(
     if (poolSize < 1) {
       throw new ConfigException.BadValue(PREFIX + ".pool-size", "must be at least 1, was " + poolSize);
     }
+    String parallelismKey = PREFIX + "." + kind.configName() + ".write-parallelism";
+    int writeParallelism = root.getInt(parallelismKey);
+    if (writeParallelism < 1) {
+      throw new ConfigException.BadValue(parallelismKey, "must be at least 1, was " + writeParallelism);
+    }
     return new StorageSettings(
         kind,
         url,
         user,
         password,
         poolSize,
+        writeParallelism,
         positive(root, "connect-timeout"),
         positive(root, "health.interval"),
         positive(root, "health.timeout"));
@@ -66,7 +73,8 @@ public record StorageSettings(
 
   /** Settings of the same kind pointing at another database (tests, benchmarks). */
   public StorageSettings withDatabase(String otherUrl, String otherUser, String otherPassword) {
-    return new StorageSettings(kind, otherUrl, otherUser, otherPassword, poolSize, connectTimeout, healthInterval, healthTimeout);
+    return new StorageSettings(
+        kind, otherUrl, otherUser, otherPassword, poolSize, writeParallelism, connectTimeout, healthInterval, healthTimeout);
   }
 
   /** The plugin's shared database "nexus" for this choice; layer it over the node's config. */
@@ -83,6 +91,7 @@ public record StorageSettings(
     String base = "pekko-persistence-jdbc.shared-databases.nexus";
     Map<String, Object> values = new HashMap<>();
     values.put(base + ".profile", kind.slickProfile());
+    values.put("jdbc-journal.parallelism", writeParallelism);
     db.forEach((key, value) -> values.put(base + ".db." + key, value));
     return ConfigFactory.parseMap(values, "nexus.storage (" + kind.configName() + ")");
   }
