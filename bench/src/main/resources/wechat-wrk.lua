@@ -1,6 +1,7 @@
 -- wrk script for bench/run wechat-server: each thread sends its own slice of pre-signed, pre-encrypted messages
 -- (one per line: "<path and query>\t<body>"), so every MsgId is sent once; after its slice a thread starts over
--- (those are dedup hits, counted separately by the bench).
+-- (those are dedup hits, counted separately by the bench). args: file, threads, pause in ms between a connection's
+-- requests (0: as fast as answers come; more: a paced load, connections x 1000 / pause requests per second).
 local counter = 0
 local threads = {}
 
@@ -23,6 +24,11 @@ function init(args)
     n = n + 1
   end
   next_request = 0
+  pause = tonumber(args[3] or "0")
+end
+
+function delay()
+  return pause
 end
 
 function request()
