@@ -1,5 +1,6 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.task.TaskActionRefused;
 import io.celestialnexus.engine.task.UnknownTaskException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +47,9 @@ public final class ApiErrors {
   private static Route classify(Throwable failure) {
     if (failure instanceof UnknownTaskException unknown) {
       return notFound(unknown.getMessage());
+    }
+    if (failure instanceof TaskActionRefused refused) {
+      return respond(StatusCodes.CONFLICT, "conflict", refused.getMessage());
     }
     if (failure instanceof TimeoutException) {
       return respond(StatusCodes.SERVICE_UNAVAILABLE, "engine busy", "the engine did not answer in time; try again");

@@ -14,7 +14,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * {@code GET /api/tasks}, {@code GET /api/tasks/{name}} (status and lifecycle timeline), {@code GET
- * /api/tasks/{name}/events?since=ms} and {@code POST /api/tasks/{name}/restart|pause|resume} (API key). Writes
+ * /api/tasks/{name}/events?since=ms} and {@code POST /api/tasks/{name}/restart|pause|resume|run} (API key). Writes
  * answer with the task's status after the action took effect.
  */
 public final class TaskRoutes extends AllDirectives {
@@ -93,7 +93,7 @@ public final class TaskRoutes extends AllDirectives {
     try {
       parsed = TaskSupervisor.Action.valueOf(action.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return ApiErrors.notFound("unknown action '" + action + "'; use restart, pause or resume");
+      return ApiErrors.notFound("unknown action '" + action + "'; use restart, pause, resume or run");
     }
     return onSuccess(engine.control(name, parsed), status -> complete(StatusCodes.OK, status, Json.marshaller()));
   }

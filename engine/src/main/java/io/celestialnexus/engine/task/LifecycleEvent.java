@@ -18,6 +18,7 @@ public record LifecycleEvent(long at, Type type, Long durationMillis, String det
     RESTARTED,
     PAUSED,
     RESUMED,
+    RUN_REQUESTED,
     STOPPED
   }
 }

@@ -52,6 +52,12 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   /** Start a paused task again with a clean failure count. */
   public record Resume(ActorRef<StatusReply<TaskStatus>> replyTo) implements Command {}
 
+  /**
+   * Run the next step now (after the current one, if a step runs). Refused with {@link TaskActionRefused} while
+   * the task is paused, waiting out a backoff or stopping: its state decides when it runs again.
+   */
+  public record RunNow(ActorRef<StatusReply<TaskStatus>> replyTo) implements Command {}
+
   /** Let the current step finish (at most {@code timeout}), then stop for good: shutdown. */
   public record Drain(Duration timeout, ActorRef<Done> replyTo) implements Command {}
 
@@ -170,6 +176,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
         .onMessage(Restart.class, this::onRestart)
         .onMessage(Pause.class, this::onPause)
         .onMessage(Resume.class, this::onResume)
+        .onMessage(RunNow.class, this::onRunNow)
         .onMessage(Drain.class, this::onDrain)
         .onMessageEquals(DrainDeadline.INSTANCE, this::onDrainDeadline)
         .onMessage(GetTimeline.class, this::onGetTimeline)
@@ -328,6 +335,23 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       getContext().getLog().info("task {} resumed", task.name());
       spawnRunner();
     }
+    command.replyTo().tell(StatusReply.success(status()));
+    return this;
+  }
+
+  private Behavior<Command> onRunNow(RunNow command) {
+    if (runner == null || stopping) {
+      String why =
+          stopping
+              ? "it is stopping"
+              : state == TaskState.PAUSED
+                  ? "it is PAUSED; resume it first"
+                  : "it is " + state + (nextRestartAt != null ? " until its restart at " + nextRestartAt : "") + "; restart it to run now";
+      command.replyTo().tell(StatusReply.error(new TaskActionRefused("task " + task.name() + " cannot run now: " + why)));
+      return this;
+    }
+    runner.tell(TaskRunner.RunNow.INSTANCE);
+    record(clock.instant(), LifecycleEvent.Type.RUN_REQUESTED, null, "on demand");
     command.replyTo().tell(StatusReply.success(status()));
     return this;
   }

@@ -38,6 +38,11 @@ public final class TaskRunner {
     INSTANCE
   }
 
+  /** Start the next step now instead of at the end of the interval; during a step, right after it. */
+  public enum RunNow implements Command {
+    INSTANCE
+  }
+
   private enum Tick implements Command {
     INSTANCE
   }
@@ -69,6 +74,7 @@ public final class TaskRunner {
   private long stepStartNanos;
   private Instant stepStartedAt;
   private long lastBeatNanos;
+  private boolean runAgainAtOnce;
 
   private TaskRunner(
       Task task,
@@ -101,6 +107,7 @@ public final class TaskRunner {
   private Behavior<Command> idle() {
     return Behaviors.receive(Command.class)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onMessageEquals(RunNow.INSTANCE, this::onRunNowWhileIdle)
         .onMessageEquals(Drain.INSTANCE, Behaviors::stopped)
         .build();
   }
@@ -111,6 +118,7 @@ public final class TaskRunner {
         .onMessage(StepSucceeded.class, this::onStepSucceeded)
         .onMessage(StepFailed.class, this::onStepFailed)
         .onMessageEquals(WatchdogDue.INSTANCE, this::onWatchdogDue)
+        .onMessageEquals(RunNow.INSTANCE, this::onRunNowWhileStepping)
         .onMessageEquals(Drain.INSTANCE, this::draining)
         .onSignal(PostStop.class, signal -> abandonStep())
         .build();
@@ -124,6 +132,7 @@ public final class TaskRunner {
         .onMessage(StepFailed.class, this::onLastStepFailed)
         .onMessageEquals(WatchdogDue.INSTANCE, () -> overdue() == null ? Behaviors.same() : Behaviors.stopped())
         .onMessageEquals(Drain.INSTANCE, Behaviors::same)
+        .onMessageEquals(RunNow.INSTANCE, Behaviors::same)
         .onSignal(PostStop.class, signal -> abandonStep())
         .build();
   }
@@ -148,6 +157,17 @@ public final class TaskRunner {
       throw new TaskFailure.StepNotStarted(task.name(), e);
     }
     return stepping();
+  }
+
+  private Behavior<Command> onRunNowWhileIdle() {
+    timers.cancel(TICK_TIMER);
+    return onTick();
+  }
+
+  /** One more step right after this one; several requests during a step still make one. */
+  private Behavior<Command> onRunNowWhileStepping() {
+    runAgainAtOnce = true;
+    return Behaviors.same();
   }
 
   private Behavior<Command> onProgress(Progress progress) {
@@ -187,7 +207,8 @@ public final class TaskRunner {
   private Duration finishStep(StepSucceeded done) {
     Duration took = Duration.ofNanos(clock.nanoTime() - stepStartNanos);
     endStep();
-    Duration next = task.settings().schedule().nextInterval(took);
+    Duration next = runAgainAtOnce ? Duration.ZERO : task.settings().schedule().nextInterval(took);
+    runAgainAtOnce = false;
     keeper.tell(
         new TaskKeeper.StepFinished(incarnation, stepId, stepStartedAt, took, done.fields(), next, clock.instant()));
     return next;

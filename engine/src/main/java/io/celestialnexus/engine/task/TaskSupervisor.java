@@ -36,7 +36,9 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
   public enum Action {
     RESTART,
     PAUSE,
-    RESUME
+    RESUME,
+    /** Step now rather than at the end of the interval (refused while paused or backing off). */
+    RUN
   }
 
   /** Applies {@code action} to {@code task}; fails with {@link UnknownTaskException} for an unknown name. */
@@ -122,6 +124,7 @@ public final class TaskSupervisor extends AbstractBehavior<TaskSupervisor.Comman
           case RESTART -> new TaskKeeper.Restart(control.replyTo());
           case PAUSE -> new TaskKeeper.Pause(control.replyTo());
           case RESUME -> new TaskKeeper.Resume(control.replyTo());
+          case RUN -> new TaskKeeper.RunNow(control.replyTo());
         });
     return this;
   }

@@ -332,6 +332,69 @@ class TaskKeeperTest {
   }
 
   @Test
+  void runNowStartsTheNextStepWithoutWaitingTheIntervalAndAfterARunningStep() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    CountDownLatch release = stuck();
+    ActorRef<TaskKeeper.Command> keeper =
+        keep(
+            new ScriptedTask(
+                "on-demand",
+                TestSettings.every(ofMinutes(10)),
+                (n, context) -> {
+                  events.getRef().tell("step " + n);
+                  if (n == 2) {
+                    release.await();
+                  }
+                  return Map.of();
+                }),
+            board);
+    events.expectMessage("step 1");
+    awaitStatus(board, "on-demand", s -> s.stepsCompleted() == 1);
+
+    TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.RunNow(replies.getRef()));
+    assertTrue(replies.receiveMessage().isSuccess());
+    events.expectMessage("step 2"); // no time passed: the 10 minute interval was cut short
+
+    keeper.tell(new TaskKeeper.RunNow(replies.getRef())); // during step 2: one more step right after it
+    keeper.tell(new TaskKeeper.RunNow(replies.getRef()));
+    replies.receiveMessage();
+    replies.receiveMessage();
+    events.expectNoMessage(ofMillis(100));
+    release.countDown();
+    events.expectMessage("step 3");
+    events.expectNoMessage(ofMillis(100)); // two requests during a step make one extra step
+  }
+
+  @Test
+  void runNowIsRefusedWhilePausedSayingWhy() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    ActorRef<TaskKeeper.Command> keeper =
+        keep(
+            new ScriptedTask(
+                "paused-run",
+                TestSettings.every(ofMinutes(10)),
+                (n, context) -> {
+                  events.getRef().tell("step " + n);
+                  return Map.of();
+                }),
+            board);
+    events.expectMessage("step 1");
+    TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.Pause(replies.getRef()));
+    replies.receiveMessage();
+
+    keeper.tell(new TaskKeeper.RunNow(replies.getRef()));
+    StatusReply<TaskStatus> refused = replies.receiveMessage();
+    assertTrue(refused.isError());
+    assertTrue(refused.getError() instanceof TaskActionRefused);
+    assertTrue(refused.getError().getMessage().contains("PAUSED; resume it first"), refused.getError().getMessage());
+    events.expectNoMessage(ofMillis(100));
+  }
+
+  @Test
   void operatorRestartReplacesAStuckStepAtOnce() {
     TestProbe<String> events = testKit.createTestProbe();
     TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
