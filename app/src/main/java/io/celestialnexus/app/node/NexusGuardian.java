@@ -9,6 +9,11 @@ import io.celestialnexus.engine.chat.PredictionDesk;
 import io.celestialnexus.engine.chat.ReadingDesk;
 import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.ssq.DrawCsv;
+import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
+import io.celestialnexus.engine.ssq.loop.LoopService;
+import io.celestialnexus.engine.ssq.loop.LoopStore;
+import io.celestialnexus.engine.ssq.loop.PredictionService;
+import io.celestialnexus.engine.ssq.loop.SsqLoop;
 import io.celestialnexus.engine.ssq.state.BundledHistoryImport;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
@@ -40,6 +45,7 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -55,10 +61,14 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class NexusGuardian {
 
-  /** What the guardian was given to wire: settings, the tasks, meters, time, and where to report what it started. */
+  /**
+   * What the guardian was given to wire: settings, the tasks (and the SSQ loop some of them step, to be given its
+   * storage), meters, time, and where to report what it started.
+   */
   public record Wiring(
       NodeSettings settings,
       List<Task> tasks,
+      Optional<SsqLoop> loop,
       PrometheusMeterRegistry registry,
       EngineClock clock,
       String version,
@@ -114,6 +124,16 @@ public final class NexusGuardian {
                 .onFailure(SupervisorStrategy.restart()),
             "tasks");
     var engine = new EngineGateway(system, status, tasks, state.draws(), settings.http().askTimeout());
+    wiring.loop().ifPresent(loop -> context.spawn(DrawWakeUp.create(state.drawsAdded(), tasks), "draw-wake-up"));
+    PredictionService predictions =
+        new LoopService(
+            state.weights(),
+            state.predictions(),
+            wiring.loop(),
+            task -> engine.control(task, TaskSupervisor.Action.RUN),
+            system.scheduler(),
+            system.dispatchers().lookup(DispatcherSelector.blocking()),
+            settings.http().askTimeout());
     SkillRouter skills =
         ChatSkills.standard(
             settings.chat(),
@@ -181,6 +201,9 @@ public final class NexusGuardian {
       context.spawn(
           BundledHistoryImport.create(draws, DrawCsv.bundled(), state, wiring.registry()), "bundled-history-import");
     }
+    wiring
+        .loop()
+        .ifPresent(loop -> loop.attach(new LoopStore(draws, weights, predictions, system.scheduler(), state.askTimeout())));
     return new StateRefs(draws, weights, predictions, drawsAdded);
   }
 

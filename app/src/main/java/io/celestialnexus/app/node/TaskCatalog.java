@@ -2,21 +2,35 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.housekeeping.HousekeepingTask;
+import io.celestialnexus.engine.ssq.loop.LoopTask;
+import io.celestialnexus.engine.ssq.loop.SsqLoop;
+import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.Task;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The autonomous tasks a node runs, each built from its own settings block. */
+/**
+ * The autonomous tasks a node runs, each built from its own settings block: housekeeping, and the SSQ loop's
+ * ssq-cycle, ssq-tuner and ssq-autorl unless {@code nexus.engine.ssq.enabled} is off.
+ */
 public final class TaskCatalog {
 
   private TaskCatalog() {}
 
   public static List<Task> tasks(NodeSettings settings) {
     EngineSettings engine = settings.engine();
-    return List.of(
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(
         HousekeepingTask.fromConfig(
             engine.task(HousekeepingTask.NAME),
             new SettingsReader(settings.config(), "nexus.engine.tasks." + HousekeepingTask.NAME),
             engine.paths()));
+    if (new SettingsReader(settings.config(), "nexus.engine.ssq").flag("enabled")) {
+      SsqLoop loop = new SsqLoop(StrategyCatalog.standard(engine.ssq().strategies()), engine.ssq(), engine.paths(), Clock.systemUTC());
+      tasks.addAll(LoopTask.all(loop, engine));
+    }
+    return List.copyOf(tasks);
   }
 }

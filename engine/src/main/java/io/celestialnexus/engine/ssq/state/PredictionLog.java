@@ -40,6 +40,23 @@ public final class PredictionLog
 
   public record RecordReview(Review review, ActorRef<StatusReply<IssueRecord>> replyTo) implements Command {}
 
+  /**
+   * Catching up on draws already known: each outcome's prediction (made from the draws before it only) and its
+   * review, stored in one write, in order. An issue already predicted keeps its prediction and gets the review;
+   * one already reviewed the same way, or skipped, is left alone. Answers how many events were stored; a review
+   * that contradicts a stored one fails the whole batch.
+   */
+  public record RecordOutcomes(List<Outcome> outcomes, ActorRef<StatusReply<Integer>> replyTo) implements Command {}
+
+  /** A prediction and its review, for {@link RecordOutcomes}. */
+  public record Outcome(Prediction prediction, Review review) implements CborSerializable {
+    public Outcome {
+      if (prediction == null || review == null || prediction.issue() != review.issue()) {
+        throw new IllegalArgumentException("an outcome needs a prediction and a review of the same issue");
+      }
+    }
+  }
+
   /** The issue will not be predicted or reviewed (e.g. it exhausted its attempts). */
   public record SkipIssue(int issue, String reason, ActorRef<StatusReply<IssueRecord>> replyTo) implements Command {}
 
@@ -113,6 +130,7 @@ public final class PredictionLog
         .forAnyState()
         .onCommand(RecordPrediction.class, this::onRecordPrediction)
         .onCommand(RecordReview.class, this::onRecordReview)
+        .onCommand(RecordOutcomes.class, this::onRecordOutcomes)
         .onCommand(SkipIssue.class, this::onSkip)
         .onCommand(GetIssue.class, (state, query) -> Effect().reply(query.replyTo(), new IssueLookup(state.get(query.issue()))))
         .onCommand(GetLatest.class, (state, query) -> Effect().reply(query.replyTo(), new IssueLookup(state.latest())))
@@ -154,6 +172,25 @@ public final class PredictionLog
             .persist(new PredictionReviewed(review, clock.instant()))
             .thenReply(command.replyTo(), newState -> StatusReply.success(newState.get(review.issue()).orElseThrow()));
     }
+  }
+
+  private ReplyEffect<Event, State> onRecordOutcomes(State state, RecordOutcomes command) {
+    List<Event> events = new java.util.ArrayList<>();
+    Instant now = clock.instant();
+    for (Outcome outcome : command.outcomes()) {
+      int issue = outcome.review().issue();
+      Optional<IssueRecord> held = state.get(issue);
+      if (held.isEmpty()) {
+        events.add(new PredictionMade(outcome.prediction(), now));
+        events.add(new PredictionReviewed(outcome.review(), now));
+      } else if (held.get().status() == IssueRecord.Status.PREDICTED) {
+        events.add(new PredictionReviewed(outcome.review(), now));
+      } else if (held.get().status() == IssueRecord.Status.REVIEWED && !held.get().review().equals(outcome.review())) {
+        return Effect().reply(command.replyTo(), StatusReply.error("issue " + issue + " is already reviewed with another score"));
+      }
+    }
+    int stored = events.size();
+    return Effect().persist(events).thenReply(command.replyTo(), newState -> StatusReply.success(stored));
   }
 
   private ReplyEffect<Event, State> onSkip(State state, SkipIssue command) {

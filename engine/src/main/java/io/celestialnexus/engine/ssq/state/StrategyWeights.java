@@ -47,6 +47,14 @@ public final class StrategyWeights
   public record TuneWeights(Map<String, Double> weights, Map<String, Double> parameters, ActorRef<StatusReply<WeightsVersion>> replyTo)
       implements Command {}
 
+  /**
+   * Several tuner steps in order (a catch-up over known draws), stored in one write: one version each, numbered
+   * consecutively. Answers the last of them.
+   */
+  public record TuneWeightsInOrder(
+      List<Map<String, Double>> weights, Map<String, Double> parameters, ActorRef<StatusReply<WeightsVersion>> replyTo)
+      implements Command {}
+
   /** AutoRL applies a candidate: {@code weights} are the result of applying it by {@code evidence.method()}. */
   public record PromoteCandidate(Map<String, Double> weights, Evidence evidence, ActorRef<StatusReply<WeightsVersion>> replyTo)
       implements Command {}
@@ -161,6 +169,7 @@ public final class StrategyWeights
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(TuneWeights.class, this::onTune)
+        .onCommand(TuneWeightsInOrder.class, this::onTuneInOrder)
         .onCommand(PromoteCandidate.class, this::onPromote)
         .onCommand(RejectCandidate.class, this::onReject)
         .onCommand(RollBack.class, this::onRollBack)
@@ -186,6 +195,23 @@ public final class StrategyWeights
     return Effect()
         .persist(new WeightsTuned(weights, parameters, clock.instant()))
         .thenReply(command.replyTo(), newState -> StatusReply.success(newState.current()));
+  }
+
+  private ReplyEffect<Event, State> onTuneInOrder(State state, TuneWeightsInOrder command) {
+    if (command.weights() == null || command.weights().isEmpty()) {
+      return Effect().reply(command.replyTo(), StatusReply.success(state.current()));
+    }
+    Map<String, Double> parameters = Map.copyOf(command.parameters() == null ? Map.of() : command.parameters());
+    Instant now = clock.instant();
+    List<Event> events = new java.util.ArrayList<>(command.weights().size());
+    try {
+      for (Map<String, Double> weights : command.weights()) {
+        events.add(new WeightsTuned(Weights.normalised(weights), parameters, now));
+      }
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(command.replyTo(), StatusReply.error(e.getMessage()));
+    }
+    return Effect().persist(events).thenReply(command.replyTo(), newState -> StatusReply.success(newState.current()));
   }
 
   private ReplyEffect<Event, State> onPromote(State state, PromoteCandidate command) {
