@@ -1,5 +1,8 @@
 package io.celestialnexus.app.cli;
 
+import io.celestialnexus.app.node.DirectStorage;
+import io.celestialnexus.app.node.NodeLock;
+import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.DrawCsv;
 import io.celestialnexus.engine.ssq.SsqSettings;
@@ -8,6 +11,9 @@ import io.celestialnexus.engine.ssq.evaluation.EvaluationMarkdown;
 import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;
 import io.celestialnexus.engine.ssq.evaluation.Evaluator;
 import io.celestialnexus.engine.ssq.evaluation.WalkForward;
+import io.celestialnexus.engine.ssq.loop.LoopStore;
+import io.celestialnexus.engine.ssq.loop.LoopView;
+import io.celestialnexus.engine.ssq.loop.SsqLoop;
 import io.celestialnexus.engine.ssq.strategy.Strategy;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.ssq.tuning.WeightPolicy;
@@ -17,8 +23,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +40,8 @@ import picocli.CommandLine.Spec;
  * {@code nexus evaluate}: the honest evaluation, every figure beside the exact random baseline. With
  * {@code --history FILE} it walks that history forward in memory (every strategy, the fusion and the tuner,
  * from the configured settings and an even prior), so the machinery can be checked on any data without
- * touching the live journal. Without it, it would read the live prediction log, which needs the running
- * prediction loop; it says so and exits 1.
+ * touching the live journal. Without it, it evaluates the live prediction log that ssq-cycle records: through the
+ * running service's API, or read back from the storage when the service is down.
  */
 @Command(
     name = "evaluate",
@@ -72,11 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (history == null) {
-      err.println("nexus evaluate: live evaluation reads the prediction log that the running ssq-cycle loop records, and this node"
-          + " does not run that loop yet. Evaluate a history offline instead: nexus evaluate --history FILE"
-          + " (the shipped history is engine/src/main/resources/ssq/ssq_history.csv).");
-      err.flush();
-      return 1;
+      return live(settings, out, err);
     }
     List<Draw> draws = read(history, err);
     if (draws == null) {
@@ -95,6 +100,67 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.print(format.equals("json") ? EvaluationJson.render(report) : EvaluationMarkdown.render(report));
     out.flush();
     return 0;
+  }
+
+  /**
+   * The evaluation of the live prediction log: from the running service's API, or, with the service down, read
+   * back from the storage directly (nothing is written). Where it came from goes to stderr, so that stdout is the
+   * report alone.
+   */
+  private Integer live(SsqSettings settings, PrintWriter out, PrintWriter err) throws IOException {
+    NodeSettings node = config.settings();
+    ServiceApi api = new ServiceApi(node);
+    try {
+      Optional<HttpResponse<String>> answer = api.send("GET", "/api/evaluation?window=" + window + "&format=" + format, null);
+      if (answer.isPresent()) {
+        err.println("nexus evaluate: live prediction log, via the running service at " + api.base());
+        err.flush();
+        if (answer.get().statusCode() != 200) {
+          err.println("nexus evaluate: the service answered " + answer.get().statusCode() + ": " + answer.get().body());
+          err.flush();
+          return 1;
+        }
+        out.print(answer.get().body());
+        out.flush();
+        return 0;
+      }
+      return direct(node, settings, out, err);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private Integer direct(NodeSettings node, SsqSettings settings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "logback-cli.xml");
+    }
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    try (DirectStorage storage = DirectStorage.open(node)) {
+      err.println("nexus evaluate: live prediction log, read from the storage directly (" + storage.describe() + "; service not running)");
+      err.flush();
+      SsqLoop loop = new SsqLoop(StrategyCatalog.standard(settings.strategies()), settings, node.engine().paths(), Clock.systemUTC());
+      loop.attach(
+          new LoopStore(storage.draws(), storage.weights(), storage.predictions(), storage.system().scheduler(), node.state().askTimeout()));
+      LoopView view = loop.reload();
+      Optional<EvaluationReport> report = view.evaluation(window, settings.confidence());
+      if (report.isEmpty()) {
+        err.println("nexus evaluate: the live prediction log has " + view.records().size() + " reviewed draw(s), fewer than 2:"
+            + " start the service (nexus start) and its ssq-cycle task reviews the history, or evaluate a file offline with"
+            + " --history FILE");
+        err.flush();
+        return 1;
+      }
+      out.print(format.equals("json") ? EvaluationJson.render(report.get()) : EvaluationMarkdown.render(report.get()));
+      out.flush();
+      return 0;
+    } catch (NodeLock.HeldElsewhere e) {
+      err.println("nexus evaluate: " + e.getMessage() + ", but its API does not answer; try again when it does");
+    } catch (DirectStorage.Unavailable e) {
+      err.println("nexus evaluate: storage unavailable: " + e.getMessage());
+    }
+    err.flush();
+    return 1;
   }
 
   /** The draws, or null after printing why there are none (every bad row as {@code line N: reason}). */

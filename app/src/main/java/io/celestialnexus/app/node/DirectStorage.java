@@ -1,6 +1,8 @@
 package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.PredictionLog;
+import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.persistence.StorageCheck;
 import io.celestialnexus.persistence.StorageSchema;
@@ -65,6 +67,18 @@ public final class DirectStorage implements AutoCloseable {
     var topic = system.systemActorOf(DrawHistory.topic(), "draws-added", Props.empty());
     return system.systemActorOf(
         DrawHistory.create(DrawHistory.SSQ, settings.state(), EngineClock.system(), topic), "draws", Props.empty());
+  }
+
+  /** The live strategy weights, with every version and AutoRL decision. */
+  public ActorRef<StrategyWeights.Command> weights() {
+    return system.systemActorOf(
+        StrategyWeights.create(StrategyWeights.LIVE, settings.state(), EngineClock.system()), "weights", Props.empty());
+  }
+
+  /** The SSQ prediction log. */
+  public ActorRef<PredictionLog.Command> predictions() {
+    return system.systemActorOf(
+        PredictionLog.create(PredictionLog.SSQ, settings.state(), EngineClock.system()), "predictions", Props.empty());
   }
 
   /** What the command wrote to, for its output. */

@@ -1,5 +1,20 @@
 package io.celestialnexus.app.cli;
 
+import io.celestialnexus.app.node.DirectStorage;
+import io.celestialnexus.app.node.NodeConfig;
+import io.celestialnexus.app.node.NodeSettings;
+import io.celestialnexus.engine.ssq.loop.LoopStore;
+import io.celestialnexus.engine.ssq.loop.SsqLoop;
+import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
+import io.celestialnexus.engine.task.TaskContext;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,12 +88,64 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void withoutAHistoryItSaysLiveEvaluationNeedsThePredictionLoop() {
-    CommandLineRun run = CommandLineRun.of("evaluate");
-    assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("prediction log"), run.err());
-    assertTrue(run.err().contains("ssq-cycle"), run.err());
-    assertTrue(run.err().contains("--history FILE"), run.err());
+  void withoutAHistoryTheLiveLogIsReadFromTheStorageWhenTheServiceIsDown() throws Exception {
+    String config = liveConfig();
+    CommandLineRun empty = CommandLineRun.of("evaluate", "--config", config);
+    assertEquals(1, empty.exitCode(), empty.err());
+    assertTrue(empty.err().contains("read from the storage directly"), empty.err());
+    assertTrue(empty.err().contains("0 reviewed draw(s), fewer than 2"), empty.err());
+    assertTrue(empty.err().contains("--history FILE"), empty.err());
+
+    List<Draw> draws = SyntheticDraws.fair(150, 12);
+    NodeSettings settings = NodeSettings.fromConfig(NodeConfig.load(Optional.of(Path.of(config))));
+    try (DirectStorage storage = DirectStorage.open(settings)) {
+      var history = storage.draws();
+      AskPattern.<DrawHistory.Command, DrawHistory.Recorded>ask(
+              history, replyTo -> new DrawHistory.RecordDraws(draws, "test", true, replyTo), Duration.ofSeconds(30), storage.system().scheduler())
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+      SsqLoop loop =
+          new SsqLoop(
+              StrategyCatalog.standard(settings.engine().ssq().strategies()), settings.engine().ssq(), settings.engine().paths(),
+              Clock.systemUTC());
+      loop.attach(new LoopStore(history, storage.weights(), storage.predictions(), storage.system().scheduler(), Duration.ofSeconds(30)));
+      loop.cycle(
+          new TaskContext() {
+            @Override
+            public String taskName() {
+              return SsqLoop.CYCLE_TASK;
+            }
+
+            @Override
+            public void progress(Map<String, ?> fields) {}
+
+            @Override
+            public Clock clock() {
+              return Clock.systemUTC();
+            }
+          });
+    }
+
+    CommandLineRun live = CommandLineRun.of("evaluate", "--config", config, "--format", "json", "--window", "50");
+    assertEquals(0, live.exitCode(), live.err());
+    JsonNode report = StatusJson.mapper().readTree(live.out());
+    assertEquals("live prediction log", report.path("source").asText());
+    assertEquals(50, report.path("draws").asInt());
+    assertEquals(draws.get(149).issue(), report.path("lastIssue").asInt());
+    assertEquals(36 / 33.0, report.path("baseline").path("expectedRedHits").asDouble(), 1e-12);
+    assertFalse(report.path("skillClaimed").asBoolean(), report.path("verdict").asText());
+  }
+
+  /** A data dir of its own, and an API port nothing listens on (the service is down). */
+  private String liveConfig() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    return Files.writeString(
+            dir.resolve("live.conf"),
+            "nexus.data.dir = \"" + dir.resolve("live") + "\"\nnexus.http.api.port = " + port + "\nnexus.engine.state.import-bundled-history = false\n")
+        .toString();
   }
 
   @Test

@@ -117,6 +117,33 @@ public final class SsqLoop {
     autoRlDemanded.set(true);
   }
 
+  /**
+   * Reads everything back from the entities without writing anything and returns the view: what a command that
+   * opens the storage directly (the service down) evaluates.
+   */
+  public synchronized LoopView reload() throws InterruptedException {
+    memory = null;
+    memory(QUIET, store());
+    return view;
+  }
+
+  /** A context for work outside a task (a command): progress goes nowhere. */
+  private static final TaskContext QUIET =
+      new TaskContext() {
+        @Override
+        public String taskName() {
+          return "command";
+        }
+
+        @Override
+        public void progress(Map<String, ?> fields) {}
+
+        @Override
+        public Clock clock() {
+          return Clock.systemUTC();
+        }
+      };
+
   // ---------------------------------------------------------------------------------------------- ssq-cycle
 
   /** Reviews every drawn issue not yet reviewed (predicting those never predicted), then predicts the next issue. */
