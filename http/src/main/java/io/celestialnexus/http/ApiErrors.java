@@ -1,5 +1,6 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.task.TaskActionRefused;
 import io.celestialnexus.engine.task.UnknownTaskException;
 import java.util.concurrent.CompletionException;
@@ -50,6 +51,12 @@ public final class ApiErrors {
     }
     if (failure instanceof TaskActionRefused refused) {
       return respond(StatusCodes.CONFLICT, "conflict", refused.getMessage());
+    }
+    if (failure instanceof PredictionService.LoopNotReady notReady) {
+      return respond(StatusCodes.SERVICE_UNAVAILABLE, "not ready", notReady.getMessage());
+    }
+    if (failure instanceof RejectedByLoop rejected) {
+      return respond(StatusCodes.BAD_REQUEST, "bad request", rejected.getMessage());
     }
     if (failure instanceof TimeoutException) {
       return respond(StatusCodes.SERVICE_UNAVAILABLE, "engine busy", "the engine did not answer in time; try again");

@@ -2,6 +2,7 @@ package io.celestialnexus.http;
 
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.device.DeviceDirectory;
+import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +15,19 @@ public final class ApiRoutes extends AllDirectives {
   private final Route route;
   private final HttpMetrics metrics;
 
-  /** A node without phones or chaos. */
+  /** A node without phones, prediction loop or chaos. */
   public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
-    this(engine, DeviceDirectory.none(), settings, registry, Optional.empty());
+    this(engine, DeviceDirectory.none(), new NoPredictions(), settings, registry, Optional.empty());
   }
 
-  /** {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. */
+  /**
+   * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without the
+   * prediction loop passes {@link NoPredictions}: its SSQ routes stay described and answer 503.
+   */
   public ApiRoutes(
       EngineGateway engine,
       DeviceDirectory devices,
+      PredictionService predictions,
       HttpSettings settings,
       PrometheusMeterRegistry registry,
       Optional<ChaosAssaults> chaos) {
@@ -36,6 +41,7 @@ public final class ApiRoutes extends AllDirectives {
             chaosRoutes,
             new DeviceRoutes(devices, metrics, auth).route(),
             new DrawRoutes(engine, metrics, auth, registry).route(),
+            new SsqRoutes(predictions, metrics, auth).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),
             metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));

@@ -5,8 +5,8 @@ import io.celestialnexus.bridge.device.BridgeDirectory;
 import io.celestialnexus.bridge.device.DeviceManager;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chat.ChatSkills;
-import io.celestialnexus.engine.chat.PredictionDesk;
-import io.celestialnexus.engine.chat.ReadingDesk;
+import io.celestialnexus.engine.chat.DivinationDesk;
+import io.celestialnexus.engine.chat.LoopPredictionDesk;
 import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.ssq.DrawCsv;
 import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
@@ -137,8 +137,7 @@ public final class NexusGuardian {
     SkillRouter skills =
         ChatSkills.standard(
             settings.chat(),
-            // the prediction loop and the readings plug in here once they run on the node
-            new ChatSkills.Sources(engine::status, PredictionDesk.notAvailable(), ReadingDesk.notAvailable()),
+            new ChatSkills.Sources(engine::status, new LoopPredictionDesk(predictions), new DivinationDesk()),
             wiring.registry(),
             system.classicSystem().scheduler());
     // Holds only its phones; a failure of its own reconnects every phone afresh.
@@ -156,7 +155,7 @@ public final class NexusGuardian {
             "devices");
 
     registerGracefulStop(tasks, devices, status);
-    bindApi(engine, devices);
+    bindApi(engine, predictions, devices);
     startWechat(status, skills);
   }
 
@@ -229,12 +228,12 @@ public final class NexusGuardian {
         () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, Duration.ofSeconds(5), system.scheduler()));
   }
 
-  private void bindApi(EngineGateway engine, ActorRef<DeviceManager.Command> devices) {
+  private void bindApi(EngineGateway engine, PredictionService predictions, ActorRef<DeviceManager.Command> devices) {
     var phones = new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
     NexusHttpServer.bind(
             system,
             settings.http().api(),
-            new ApiRoutes(engine, phones, settings.http(), wiring.registry(), wiring.chaos()).route(),
+            new ApiRoutes(engine, phones, predictions, settings.http(), wiring.registry(), wiring.chaos()).route(),
             settings.http().unbindDeadline())
         .whenComplete(
             (binding, failure) -> {
