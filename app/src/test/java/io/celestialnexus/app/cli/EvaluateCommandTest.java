@@ -11,7 +11,6 @@ import io.celestialnexus.engine.task.TaskContext;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -109,21 +108,7 @@ class EvaluateCommandTest {
               StrategyCatalog.standard(settings.engine().ssq().strategies()), settings.engine().ssq(), settings.engine().paths(),
               Clock.systemUTC());
       loop.attach(new LoopStore(history, storage.weights(), storage.predictions(), storage.system().scheduler(), Duration.ofSeconds(30)));
-      loop.cycle(
-          new TaskContext() {
-            @Override
-            public String taskName() {
-              return SsqLoop.CYCLE_TASK;
-            }
-
-            @Override
-            public void progress(Map<String, ?> fields) {}
-
-            @Override
-            public Clock clock() {
-              return Clock.systemUTC();
-            }
-          });
+      loop.cycle(TaskContext.detached(SsqLoop.CYCLE_TASK));
     }
 
     CommandLineRun live = CommandLineRun.of("evaluate", "--config", config, "--format", "json", "--window", "50");

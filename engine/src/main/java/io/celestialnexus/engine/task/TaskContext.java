@@ -12,4 +12,25 @@ public interface TaskContext {
   void progress(Map<String, ?> fields);
 
   Clock clock();
+
+  /**
+   * A context for a step's work run outside the engine (a command, a test): progress goes nowhere, time is the
+   * system clock.
+   */
+  static TaskContext detached(String name) {
+    return new TaskContext() {
+      @Override
+      public String taskName() {
+        return name;
+      }
+
+      @Override
+      public void progress(Map<String, ?> fields) {}
+
+      @Override
+      public Clock clock() {
+        return Clock.systemUTC();
+      }
+    };
+  }
 }

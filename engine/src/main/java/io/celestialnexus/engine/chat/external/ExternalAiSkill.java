@@ -73,6 +73,14 @@ public final class ExternalAiSkill implements Skill {
     return true;
   }
 
+  /**
+   * Whether the breaker is open now. It counts a failure in a callback of its own, which may run just after the
+   * caller has the failed reply, so a test waits for this rather than assuming it.
+   */
+  boolean breakerOpen() {
+    return breaker.isOpen();
+  }
+
   @Override
   public CompletionStage<ChatReply> reply(ChatMessage message) {
     if (!settings.configured()) {

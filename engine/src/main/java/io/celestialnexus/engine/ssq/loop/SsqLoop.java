@@ -123,26 +123,10 @@ public final class SsqLoop {
    */
   public synchronized LoopView reload() throws InterruptedException {
     memory = null;
-    memory(QUIET, store());
+    memory(TaskContext.detached("reload"), store());
     return view;
   }
 
-  /** A context for work outside a task (a command): progress goes nowhere. */
-  private static final TaskContext QUIET =
-      new TaskContext() {
-        @Override
-        public String taskName() {
-          return "command";
-        }
-
-        @Override
-        public void progress(Map<String, ?> fields) {}
-
-        @Override
-        public Clock clock() {
-          return Clock.systemUTC();
-        }
-      };
 
   // ---------------------------------------------------------------------------------------------- ssq-cycle
 

@@ -1,6 +1,7 @@
 package io.celestialnexus.engine.chat.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,6 +180,10 @@ class ExternalAiSkillTest {
     ExternalAiSkill skill = skill("openai", "/broken", "error-message = \"down\", breaker { max-failures = 2, reset-timeout = 1h }");
     assertEquals("down", reply(skill, "1"));
     assertEquals("down", reply(skill, "2"));
+    testKit.createTestProbe().awaitAssert(() -> {
+      assertTrue(skill.breakerOpen());
+      return null;
+    });
     assertEquals("down", reply(skill, "3"));
     assertEquals(2, calls.get(), "an open breaker must not call the service");
     assertEquals(1.0, outcomes("breaker_open"));

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,26 +107,6 @@ class SsqLoopTest {
     return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
-  /** A step's context outside a runner: keeps the progress it is sent. */
-  private static final class StepContext implements TaskContext {
-    final List<Map<String, ?>> progress = new ArrayList<>();
-
-    @Override
-    public String taskName() {
-      return "test";
-    }
-
-    @Override
-    public void progress(Map<String, ?> fields) {
-      progress.add(fields);
-    }
-
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
-    }
-  }
-
   @Test
   void catchesUpOnTheHistoryExactlyAsAWalkForwardThenPredictsTheNextIssue() throws Exception {
     Node node = node();
@@ -135,7 +114,7 @@ class SsqLoopTest {
     record(node, draws);
     SsqLoop loop = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
 
-    Map<String, Object> fields = loop.cycle(new StepContext());
+    Map<String, Object> fields = loop.cycle(TaskContext.detached("test"));
 
     List<IssueRecord> log = log(node);
     assertEquals(301, log.size());
@@ -171,13 +150,13 @@ class SsqLoopTest {
     List<Draw> draws = SyntheticDraws.fair(120, 8);
     record(node, draws);
     SsqLoop loop = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
-    loop.cycle(new StepContext());
+    loop.cycle(TaskContext.detached("test"));
     IssueRecord before = log(node).get(120);
 
     DrawContext target = DrawSchedule.after(draws.get(119));
     Draw drawn = new Draw(target.issue(), target.date(), List.of(3, 9, 14, 21, 27, 33), 5);
     record(node, List.of(drawn));
-    loop.cycle(new StepContext());
+    loop.cycle(TaskContext.detached("test"));
 
     List<IssueRecord> log = log(node);
     IssueRecord reviewed = log.get(120);
@@ -193,13 +172,12 @@ class SsqLoopTest {
   void aRestartedLoopCarriesOnFromTheJournalWithoutRedoingAnything() throws Exception {
     Node node = node();
     record(node, SyntheticDraws.fair(150, 9));
-    loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED).cycle(new StepContext());
+    loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED).cycle(TaskContext.detached("test"));
     List<IssueRecord> before = log(node);
     int version = await(service(node, loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED)).weights()).version();
 
     SsqLoop restarted = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
-    StepContext context = new StepContext();
-    restarted.cycle(context);
+    restarted.cycle(TaskContext.detached("test"));
 
     assertEquals(before, log(node));
     assertEquals(version, await(service(node, restarted).weights()).version());
@@ -242,11 +220,11 @@ class SsqLoopTest {
             SsqTesting.SHIPPED.chartsMinInterval(), SsqTesting.SHIPPED.autorl());
     SsqLoop loop = loop(node, List.of(new UniformStrategy(), failing), twoAttempts);
 
-    var first = assertThrows(IllegalStateException.class, () -> loop.cycle(new StepContext()));
+    var first = assertThrows(IllegalStateException.class, () -> loop.cycle(TaskContext.detached("test")));
     assertTrue(first.getMessage().contains("issue " + cursed + " failed on attempt 1 of 2"), first.getMessage());
     assertEquals(25, log(node).stream().filter(r -> r.status() == IssueRecord.Status.REVIEWED).count()); // the ones before it stand
 
-    loop.cycle(new StepContext());
+    loop.cycle(TaskContext.detached("test"));
     List<IssueRecord> log = log(node);
     IssueRecord skipped = log.stream().filter(r -> r.issue() == cursed).findFirst().orElseThrow();
     assertEquals(IssueRecord.Status.SKIPPED, skipped.status());
@@ -261,11 +239,11 @@ class SsqLoopTest {
     record(node, SyntheticDraws.hot(600, 3, 50, 0.5));
     SsqLoop loop = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
     LoopService service = service(node, loop);
-    loop.cycle(new StepContext());
+    loop.cycle(TaskContext.detached("test"));
     int beforePromotion = await(service.weights()).version();
 
     loop.demandAutoRl();
-    Map<String, Object> round = loop.autoRl(new StepContext());
+    Map<String, Object> round = loop.autoRl(TaskContext.detached("test"));
 
     assertTrue(round.get("decision").toString().startsWith("promoted"), round.toString());
     Decision decision = await(service.decisions(5)).decisions().get(0);
@@ -277,11 +255,11 @@ class SsqLoopTest {
     assertEquals(beforePromotion + 2, await(service.weights()).version()); // promoted, then tuned at once
 
     // a round that is not due (and not demanded) does nothing
-    assertTrue(loop.autoRl(new StepContext()).containsKey("nextRoundAt"));
+    assertTrue(loop.autoRl(TaskContext.detached("test")).containsKey("nextRoundAt"));
 
     WeightsVersion restored = await(service.rollBack(beforePromotion, "test"));
     assertEquals(WeightsVersion.Change.ROLLED_BACK, restored.change());
-    loop.tune(new StepContext());
+    loop.tune(TaskContext.detached("test"));
     assertEquals(SsqTesting.FRESH, loop.view().policy());
 
     var refused = assertThrows(ExecutionException.class, () -> await(service.rollBack(9999, "no such version")));
@@ -298,7 +276,7 @@ class SsqLoopTest {
     assertTrue(notYet.getCause() instanceof PredictionService.LoopNotReady, notYet.toString());
 
     record(node, SyntheticDraws.fair(200, 11));
-    loop.cycle(new StepContext());
+    loop.cycle(TaskContext.detached("test"));
     var report = await(service.evaluation(50));
     assertEquals(50, report.draws());
     assertEquals(36.0 / 33.0, report.baseline().expectedRedHits(), 1e-12);
