@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -34,6 +33,7 @@ public final class LoopService implements PredictionService {
   private final Scheduler scheduler;
   private final Executor blocking;
   private final Duration timeout;
+  private volatile Evaluated lastEvaluated;
 
   /** @param runTask asks the task supervisor to step the named task now */
   public LoopService(
@@ -97,8 +97,7 @@ public final class LoopService implements PredictionService {
 
   @Override
   public CompletionStage<List<StrategyView>> strategies() {
-    SsqLoop running = running();
-    return CompletableFuture.completedFuture(running.strategies());
+    return withLoop(running -> CompletableFuture.completedFuture(running.strategies()));
   }
 
   @Override
@@ -106,48 +105,58 @@ public final class LoopService implements PredictionService {
     if (window < 0) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("window must be 0 (all) or more, was " + window));
     }
-    SsqLoop running = running();
-    return CompletableFuture.supplyAsync(
-        () ->
-            running
-                .view()
-                .evaluation(window, running.settings().confidence())
-                .orElseThrow(() -> new LoopNotReady("fewer than 2 draws are reviewed yet; the loop may still be catching up")),
-        blocking);
+    return withLoop(running -> CompletableFuture.supplyAsync(() -> evaluate(running, window), blocking));
   }
+
+  /** The report of the current view, reused while the view and the window stay the same (chat bursts ask for it often). */
+  private EvaluationReport evaluate(SsqLoop running, int window) {
+    LoopView current = running.view();
+    Evaluated last = lastEvaluated;
+    if (last != null && last.view() == current && last.window() == window) {
+      return last.report();
+    }
+    EvaluationReport report =
+        current
+            .evaluation(window, running.settings().confidence())
+            .orElseThrow(() -> new LoopNotReady("fewer than 2 draws are reviewed yet; the loop may still be catching up"));
+    lastEvaluated = new Evaluated(current, window, report);
+    return report;
+  }
+
+  private record Evaluated(LoopView view, int window, EvaluationReport report) {}
 
   @Override
   public CompletionStage<byte[]> chart(String name) {
-    SsqLoop running = running();
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return running.view().chart(name).orElseThrow(() -> new LoopNotReady("no draw is reviewed yet: nothing to chart"));
-          } catch (IllegalArgumentException unknown) {
-            throw new CompletionException(unknown);
-          }
-        },
-        blocking);
+    return withLoop(
+        running ->
+            CompletableFuture.supplyAsync(
+                () -> running.view().chart(name).orElseThrow(() -> new LoopNotReady("no draw is reviewed yet: nothing to chart")),
+                blocking));
   }
 
   @Override
   public CompletionStage<Triggered> runTuner() {
-    running();
-    return run(SsqLoop.TUNER_TASK);
+    return withLoop(running -> run(SsqLoop.TUNER_TASK));
   }
 
   @Override
   public CompletionStage<Triggered> runAutoRl() {
-    running().demandAutoRl();
-    return run(SsqLoop.AUTORL_TASK);
+    return withLoop(
+        running -> {
+          running.demandAutoRl();
+          return run(SsqLoop.AUTORL_TASK);
+        });
   }
 
   private CompletionStage<Triggered> run(String task) {
     return runTask.apply(task).thenApply(status -> new Triggered(task, "/api/tasks/" + task));
   }
 
-  private SsqLoop running() {
-    return loop.orElseThrow(
-        () -> new LoopNotReady("the prediction loop does not run on this node (nexus.engine.ssq.enabled = false)"));
+  /** {@code work} on the loop, or a failed stage saying the loop does not run on this node. */
+  private <T> CompletionStage<T> withLoop(Function<SsqLoop, CompletionStage<T>> work) {
+    return loop.map(work)
+        .orElseGet(
+            () -> CompletableFuture.failedFuture(
+                new LoopNotReady("the prediction loop does not run on this node (nexus.engine.ssq.enabled = false)")));
   }
 }

@@ -288,4 +288,20 @@ class SsqLoopTest {
     assertTrue(unknown.getCause() instanceof IllegalArgumentException, unknown.toString());
     assertEquals(SsqTesting.NAMES.size(), await(service.strategies()).size());
   }
+
+  @Test
+  void withoutALoopOnTheNodeStoredRecordsAreServedAndEverythingElseSaysWhyNot() throws Exception {
+    Node node = node();
+    LoopService service =
+        new LoopService(
+            node.weights(), node.predictions(), Optional.empty(), task -> CompletableFuture.failedFuture(new IllegalStateException()),
+            testKit.system().scheduler(), Runnable::run, WAIT);
+    assertEquals(0, await(service.weights()).version());
+    assertTrue(await(service.latestPrediction()).isEmpty());
+    for (var answer : List.of(service.evaluation(0), service.chart("weights"), service.runTuner(), service.runAutoRl(), service.strategies())) {
+      var failure = assertThrows(ExecutionException.class, () -> await(answer));
+      assertTrue(failure.getCause() instanceof PredictionService.LoopNotReady, failure.toString());
+      assertTrue(failure.getCause().getMessage().contains("nexus.engine.ssq.enabled = false"), failure.getCause().getMessage());
+    }
+  }
 }
