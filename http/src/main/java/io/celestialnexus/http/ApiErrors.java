@@ -32,17 +32,22 @@ public final class ApiErrors {
     return respond(StatusCodes.NOT_FOUND, "not found", detail);
   }
 
+  // built once: every measured route seals with them, on every request
+  private static final RejectionHandler REJECTIONS = RejectionHandler.defaultHandler().mapRejectionResponse(ApiErrors::asJson);
+  private static final ExceptionHandler EXCEPTIONS =
+      ExceptionHandler.newBuilder()
+          .match(CompletionException.class, e -> e.getCause() != null ? classify(e.getCause()) : internal(e))
+          .matchAny(ApiErrors::classify)
+          .build();
+
   /** Pekko's default rejection answers (405, 401 with its challenge, 400, ...) with their bodies as JSON. */
   public static RejectionHandler rejections() {
-    return RejectionHandler.defaultHandler().mapRejectionResponse(ApiErrors::asJson);
+    return REJECTIONS;
   }
 
   /** Known failures get their own status; anything else is a 500 that names no internals. */
   public static ExceptionHandler exceptions() {
-    return ExceptionHandler.newBuilder()
-        .match(CompletionException.class, e -> e.getCause() != null ? classify(e.getCause()) : internal(e))
-        .matchAny(ApiErrors::classify)
-        .build();
+    return EXCEPTIONS;
   }
 
   private static Route classify(Throwable failure) {
