@@ -47,6 +47,9 @@ public final class CrashSafetyBench {
         Files.writeString(
             dir.resolve("node.conf"),
             "nexus.data.dir = \"" + dir.resolve("data") + "\"\nnexus.logs.dir = \"" + dir.resolve("logs") + "\"\nnexus.http.api.port = 0\n"
+                // the bench's tuner is the only writer of the weights, so that a replay of its acknowledgements is
+                // the whole truth (the SSQ loop would add versions of its own)
+                + "nexus.engine.ssq.enabled = false\n"
                 + storageConfig + "\n");
     Path acks = dir.resolve("acks.log");
     Path results = dir.resolve("results.log");
