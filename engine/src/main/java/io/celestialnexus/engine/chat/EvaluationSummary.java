@@ -3,13 +3,15 @@ package io.celestialnexus.engine.chat;
 import java.util.Objects;
 
 /**
- * Walk-forward evaluation of the fused picks over recent draws, with 95 % confidence intervals.
+ * Walk-forward evaluation of the fused picks over recent draws, with confidence intervals.
  *
  * @param draws how many draws were evaluated
  * @param firstIssue the oldest evaluated issue (YYYYNNN)
  * @param lastIssue the newest evaluated issue
  * @param meanRedHits mean red hits per ticket, with its interval
  * @param blueHitRate share of draws whose blue was hit, with its interval
+ * @param confidence the level both intervals were computed at (an evaluation corrected for many comparisons computes
+ *     them above its nominal 95 %), so the chat names the level it shows
  */
 public record EvaluationSummary(
     int draws,
@@ -17,15 +19,19 @@ public record EvaluationSummary(
     String lastIssue,
     Interval meanRedHits,
     Interval blueHitRate,
-    RandomBaseline baseline) {
+    RandomBaseline baseline,
+    double confidence) {
 
   public EvaluationSummary {
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
+    }
     Objects.requireNonNull(meanRedHits, "meanRedHits");
     Objects.requireNonNull(blueHitRate, "blueHitRate");
     Objects.requireNonNull(baseline, "baseline");
   }
 
-  /** A point estimate and its 95 % confidence interval. */
+  /** A point estimate and its confidence interval. */
   public record Interval(double estimate, double low, double high) {
     public Interval {
       if (!(low <= estimate && estimate <= high)) {

@@ -71,7 +71,7 @@ public final class LoopPredictionDesk implements PredictionDesk {
         evaluation);
   }
 
-  /** The fusion's row; its intervals are at the report's corrected level, wider than 95 %, so never flattering. */
+  /** The fusion's row, with the level its intervals were computed at (the report's corrected one). */
   static EvaluationSummary summary(EvaluationReport report) {
     RowReport fusion = report.row(Evaluator.FUSION);
     return new EvaluationSummary(
@@ -80,7 +80,8 @@ public final class LoopPredictionDesk implements PredictionDesk {
         Integer.toString(report.lastIssue()),
         interval(fusion.redHits()),
         interval(fusion.blueHitRate()),
-        RandomBaseline.SSQ);
+        RandomBaseline.SSQ,
+        report.correctedConfidence());
   }
 
   // an interval that excludes its own estimate by a rounding error is widened to hold it, never narrowed

@@ -92,7 +92,8 @@ class ChatSkillRouterTest {
         200, "2024001", "2026096",
         new EvaluationSummary.Interval((redLow + redHigh) / 2, redLow, redHigh),
         new EvaluationSummary.Interval(0.06, 0.03, 0.09),
-        RandomBaseline.SSQ);
+        RandomBaseline.SSQ,
+        0.95);
   }
 
   private static PredictionDesk desk(EvaluationSummary summary) {

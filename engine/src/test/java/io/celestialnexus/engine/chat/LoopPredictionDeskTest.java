@@ -60,6 +60,11 @@ class LoopPredictionDeskTest {
     assertEquals(fusion.redHits().low(), summary.meanRedHits().low());
     assertEquals(fusion.redHits().high(), summary.meanRedHits().high());
     assertEquals(fusion.blueHitRate().low(), summary.blueHitRate().low());
+    // the intervals are the corrected ones, and the chat says so rather than calling them 95 %
+    assertEquals(report.correctedConfidence(), summary.confidence());
+    String level = HonestVerdict.level(summary);
+    assertTrue(report.correctedConfidence() > 0.95 && !level.equals("95"), level);
+    assertTrue(HonestVerdict.rates(summary).contains(level + "% CI"), HonestVerdict.rates(summary));
   }
 
   @Test
