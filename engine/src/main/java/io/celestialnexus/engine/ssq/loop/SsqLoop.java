@@ -481,16 +481,15 @@ public final class SsqLoop {
     List<DrawRecord> records = new ArrayList<>();
     for (int t = 0; t < draws.size(); t++) {
       IssueRecord held = log.get(draws.get(t).issue());
-      if (held == null) {
+      // a prediction whose draw came while the loop was down is still to be reviewed: not finished
+      if (held == null || held.status() != IssueRecord.Status.REVIEWED) {
         continue;
       }
-      if (held.status() == IssueRecord.Status.REVIEWED) {
-        Prediction prediction = held.prediction();
-        Weighting used = PolicyLedger.weighting(reviewer.names(), version(versions, prediction.weightsVersion()).weights());
-        records.add(reviewer.score(draws.get(t), prediction, used, reviewer.forecasts(history.before(t), DrawContext.of(draws.get(t)))));
-        if (records.size() % PROGRESS_EVERY == 0) {
-          context.progress(Map.of("loading", records.size()));
-        }
+      Prediction prediction = held.prediction();
+      Weighting used = PolicyLedger.weighting(reviewer.names(), version(versions, prediction.weightsVersion()).weights());
+      records.add(reviewer.score(draws.get(t), prediction, used, reviewer.forecasts(history.before(t), DrawContext.of(draws.get(t)))));
+      if (records.size() % PROGRESS_EVERY == 0) {
+        context.progress(Map.of("loading", records.size()));
       }
       m.finished.add(held.issue());
     }

@@ -169,6 +169,23 @@ class SsqLoopTest {
   }
 
   @Test
+  void aDrawThatArrivesWhileTheLoopIsDownIsReviewedWithItsPredictionAfterTheRestart() throws Exception {
+    Node node = node();
+    List<Draw> draws = SyntheticDraws.fair(80, 13);
+    record(node, draws);
+    loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED).cycle(TaskContext.detached("test"));
+    IssueRecord predicted = log(node).get(80);
+
+    DrawContext target = DrawSchedule.after(draws.get(79));
+    record(node, List.of(new Draw(target.issue(), target.date(), List.of(1, 8, 15, 22, 29, 33), 12)));
+    loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED).cycle(TaskContext.detached("test"));
+
+    IssueRecord reviewed = log(node).get(80);
+    assertEquals(IssueRecord.Status.REVIEWED, reviewed.status());
+    assertEquals(predicted.prediction(), reviewed.prediction());
+  }
+
+  @Test
   void aRestartedLoopCarriesOnFromTheJournalWithoutRedoingAnything() throws Exception {
     Node node = node();
     record(node, SyntheticDraws.fair(150, 9));
