@@ -132,10 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Integer direct(NodeSettings node, SsqSettings settings, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "logback-cli.xml");
-    }
-    org.slf4j.LoggerFactory.getILoggerFactory();
+    StateChange.quietLogging();
     try (DirectStorage storage = DirectStorage.open(node)) {
       err.println("nexus evaluate: live prediction log, read from the storage directly (" + storage.describe() + "; service not running)");
       err.flush();

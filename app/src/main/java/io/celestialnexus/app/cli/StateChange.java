@@ -48,12 +48,8 @@ final class StateChange {
       out.println("via the running service at " + base);
       return new Api(base, key);
     }
-    // nothing answers: open the storage ourselves, quietly (warnings only, on stderr)
-    if (System.getProperty(LOGBACK_CONFIG) == null) {
-      System.setProperty(LOGBACK_CONFIG, "logback-cli.xml");
-    }
-    // start logging here, on one thread, before the pool's threads log (else SLF4J prints a replay warning)
-    org.slf4j.LoggerFactory.getILoggerFactory();
+    // nothing answers: open the storage ourselves, quietly
+    quietLogging();
     try {
       DirectStorage storage = DirectStorage.open(settings);
       out.println("service not running: writing to the storage directly (" + storage.describe() + ")");
@@ -63,6 +59,17 @@ final class StateChange {
     } catch (DirectStorage.Unavailable e) {
       throw new Refused("storage unavailable: " + e.getMessage());
     }
+  }
+
+  /**
+   * Logging for a command that opens the storage itself: warnings only, on stderr, so stdout stays the command's
+   * output. Started here, on one thread, before the actor system's threads log (else SLF4J prints a replay warning).
+   */
+  static void quietLogging() {
+    if (System.getProperty(LOGBACK_CONFIG) == null) {
+      System.setProperty(LOGBACK_CONFIG, "logback-cli.xml");
+    }
+    org.slf4j.LoggerFactory.getILoggerFactory();
   }
 
   static HttpResponse<String> post(Api api, String pathAndQuery, String contentType, String body) throws IOException, InterruptedException {

@@ -77,8 +77,12 @@ final class IssueReviewer {
 
   /** Scores a stored prediction (its own picks, its own probabilities) and every strategy on the drawn numbers. */
   DrawRecord score(Draw draw, Prediction prediction, Weighting used, Map<String, Forecast> forecasts) {
-    Ticket picks = new Ticket(prediction.picks().reds(), prediction.picks().blue());
-    Score fusion = Scorer.score(forecastOf(prediction), picks, draw);
+    return score(draw, forecastOf(prediction), new Ticket(prediction.picks().reds(), prediction.picks().blue()), used, forecasts);
+  }
+
+  /** Scores a fused forecast by {@code picks}, and every strategy, on the drawn numbers. */
+  DrawRecord score(Draw draw, Forecast fused, Ticket picks, Weighting used, Map<String, Forecast> forecasts) {
+    Score fusion = Scorer.score(fused, picks, draw);
     List<Score> scores = new ArrayList<>(names.size());
     for (String name : names) {
       scores.add(Scorer.score(forecasts.get(name), draw));

@@ -12,6 +12,7 @@ import io.celestialnexus.engine.ssq.state.WeightsVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,17 @@ public final class LoopStore {
             AskPattern.<StrategyWeights.Command, StrategyWeights.Decisions>ask(
                 weights, replyTo -> new StrategyWeights.GetDecisions(Integer.MAX_VALUE, replyTo), timeout, scheduler))
         .decisions();
+  }
+
+  /** The newest AutoRL decision, if any was made. */
+  public Optional<Decision> newestDecision() throws InterruptedException {
+    return await(
+            "the newest AutoRL decision",
+            AskPattern.<StrategyWeights.Command, StrategyWeights.Decisions>ask(
+                weights, replyTo -> new StrategyWeights.GetDecisions(1, replyTo), timeout, scheduler))
+        .decisions()
+        .stream()
+        .findFirst();
   }
 
   public WeightsVersion tune(Map<String, Double> tuned, Map<String, Double> parameters) throws InterruptedException {

@@ -8,6 +8,7 @@ import io.celestialnexus.engine.task.TaskSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three tasks that step the shared {@link SsqLoop}: {@code ssq-cycle} (review, predict; every
@@ -49,8 +50,8 @@ public final class LoopTask implements Task {
   }
 
   /** The loop a task steps, if it is one of these. */
-  public static java.util.Optional<SsqLoop> loopOf(Task task) {
-    return task instanceof LoopTask loopTask ? java.util.Optional.of(loopTask.loop) : java.util.Optional.empty();
+  public static Optional<SsqLoop> loopOf(Task task) {
+    return task instanceof LoopTask loopTask ? Optional.of(loopTask.loop) : Optional.empty();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.celestialnexus.engine.ssq.DrawSchedule;
 import io.celestialnexus.engine.ssq.Forecast;
 import io.celestialnexus.engine.ssq.History;
 import io.celestialnexus.engine.ssq.SsqSettings;
+import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.ssq.autorl.AutoRl;
 import io.celestialnexus.engine.ssq.autorl.AutoRlDecision;
 import io.celestialnexus.engine.ssq.autorl.CandidateEvidence;
@@ -14,6 +15,7 @@ import io.celestialnexus.engine.ssq.autorl.PolicyReplay;
 import io.celestialnexus.engine.ssq.autorl.PromotionMethod;
 import io.celestialnexus.engine.ssq.autorl.RollbackDecision;
 import io.celestialnexus.engine.ssq.evaluation.DrawRecord;
+import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;
 import io.celestialnexus.engine.ssq.fusion.Weighting;
 import io.celestialnexus.engine.ssq.state.Decision;
 import io.celestialnexus.engine.ssq.state.Evidence;
@@ -147,7 +149,7 @@ public final class SsqLoop {
     for (int i = 0; i < pending.size(); i += BATCH) {
       reviewed += reviewCarefully(context, loopStore, history, draws, pending.subList(i, Math.min(pending.size(), i + BATCH)));
       publish();
-      context.progress(fields(Optional.of(pending.size() - Math.min(pending.size(), i + BATCH))));
+      context.progress(fields(pending.size() - Math.min(pending.size(), i + BATCH)));
     }
     memory(context, loopStore);
     predictNext(loopStore, history, draws);
@@ -161,7 +163,7 @@ public final class SsqLoop {
     if (reviewed > 0) {
       LOG.info("ssq-cycle reviewed {} issue(s) in {} ms; live weights v{}", reviewed, lastDuration.toMillis(), memory.version);
     }
-    return fields(Optional.of(0));
+    return fields(0);
   }
 
   /** One batch in one write; if that fails, each issue alone, so that only the issue at fault spends its attempts. */
@@ -204,9 +206,9 @@ public final class SsqLoop {
       Map<String, Forecast> forecasts = reviewer.forecasts(history.before(index), DrawContext.of(draw));
       Prediction held = m.predicted.get(draw.issue());
       Forecast fused = held != null ? IssueReviewer.forecastOf(held) : IssueReviewer.fused(weights, forecasts);
-      Prediction scored = held != null ? held : IssueReviewer.prediction(draw.issue(), fused, 0, 0);
       Weighting used = held != null ? m.predictedWeights.getOrDefault(draw.issue(), weights) : weights;
-      DrawRecord record = reviewer.score(draw, scored, used, forecasts);
+      DrawRecord record =
+          held != null ? reviewer.score(draw, held, used, forecasts) : reviewer.score(draw, fused, Ticket.topOf(fused), used, forecasts);
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       Optional<Duration> limit = settings.cycle().maxTimePerIssue();
       if (limit.isPresent() && took.compareTo(limit.get()) > 0) {
@@ -283,7 +285,7 @@ public final class SsqLoop {
   private void writeReports() {
     LoopView current = currentView();
     try {
-      Optional<io.celestialnexus.engine.ssq.evaluation.EvaluationReport> report = current.evaluation(0, settings.confidence());
+      Optional<EvaluationReport> report = current.evaluation(0, settings.confidence());
       if (report.isPresent()) {
         reports.writeEvaluation(report.get());
       }
@@ -378,8 +380,7 @@ public final class SsqLoop {
     Memory m = memory(context, loopStore);
     Instant now = clock.instant();
     boolean demanded = autoRlDemanded.getAndSet(false);
-    List<Decision> decisions = loopStore.decisions();
-    Instant last = decisions.isEmpty() ? null : decisions.get(0).at();
+    Instant last = loopStore.newestDecision().map(Decision::at).orElse(null);
     Map<String, Object> fields = new LinkedHashMap<>();
     if (!demanded && last != null && now.isBefore(last.plus(settings.autorl().minInterval()))) {
       fields.put("nextRoundAt", last.plus(settings.autorl().minInterval()).toString());
@@ -539,7 +540,7 @@ public final class SsqLoop {
     return parameters;
   }
 
-  private Map<String, Object> fields(Optional<Integer> pending) {
+  private Map<String, Object> fields(int pending) {
     Map<String, Object> fields = new LinkedHashMap<>();
     Memory m = memory;
     if (m != null && !m.records.isEmpty()) {
@@ -548,7 +549,7 @@ public final class SsqLoop {
     fields.put("loops", loops);
     fields.put("lastDurationMs", lastDuration.toMillis());
     fields.put("nextIntervalSeconds", settings.cycle().interval().toSeconds());
-    pending.ifPresent(count -> fields.put("pending", count));
+    fields.put("pending", pending);
     if (m != null) {
       fields.put("reviewed", m.records.size());
       fields.put("weightsVersion", m.version);

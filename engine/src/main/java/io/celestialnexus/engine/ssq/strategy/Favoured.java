@@ -25,6 +25,14 @@ final class Favoured {
     return Forecast.ofWeights(reds, blues);
   }
 
+  /**
+   * What both hexagram strategies (六爻, 梅花) favour: the reds whose trigram count is one of the hexagram's two
+   * trigrams, and the blues whose trigram count is {@code blueTrigram}.
+   */
+  static Forecast byTrigrams(int upper, int lower, int blueTrigram, double tilt) {
+    return forecast(n -> trigramCount(n) == upper || trigramCount(n) == lower, n -> trigramCount(n) == blueTrigram, tilt);
+  }
+
   /** The last digit with 0 read as 10, as the palace and River Chart numbers count. */
   static int digit(int number) {
     int digit = number % 10;

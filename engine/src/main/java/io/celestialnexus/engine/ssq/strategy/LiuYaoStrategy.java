@@ -39,10 +39,6 @@ public final class LiuYaoStrategy implements Strategy {
   @Override
   public Forecast forecast(History history, DrawContext target) {
     LiuYao.Reading reading = reading(target);
-    int upper = reading.primary().upper().number();
-    int lower = reading.primary().lower().number();
-    int blue = reading.changed().upper().number();
-    return Favoured.forecast(
-        n -> Favoured.trigramCount(n) == upper || Favoured.trigramCount(n) == lower, n -> Favoured.trigramCount(n) == blue, tilt);
+    return Favoured.byTrigrams(reading.primary().upper().number(), reading.primary().lower().number(), reading.changed().upper().number(), tilt);
   }
 }

@@ -38,10 +38,6 @@ public final class MeiHuaStrategy implements Strategy {
   @Override
   public Forecast forecast(History history, DrawContext target) {
     MeiHua.Reading reading = reading(target);
-    int upper = reading.primary().upper().number();
-    int lower = reading.primary().lower().number();
-    int blue = reading.changedUse().number();
-    return Favoured.forecast(
-        n -> Favoured.trigramCount(n) == upper || Favoured.trigramCount(n) == lower, n -> Favoured.trigramCount(n) == blue, tilt);
+    return Favoured.byTrigrams(reading.primary().upper().number(), reading.primary().lower().number(), reading.changedUse().number(), tilt);
   }
 }
