@@ -13,19 +13,19 @@ import io.celestialnexus.engine.ssq.evaluation.Evaluator;
 import io.celestialnexus.engine.ssq.evaluation.WalkForward;
 import io.celestialnexus.engine.ssq.loop.LoopStore;
 import io.celestialnexus.engine.ssq.loop.LoopView;
-import io.celestialnexus.engine.ssq.loop.SsqLoop;
+import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.strategy.Strategy;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.ssq.tuning.WeightPolicy;
+import io.celestialnexus.engine.support.EngineClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -136,10 +136,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (DirectStorage storage = DirectStorage.open(node)) {
       err.println("nexus evaluate: live prediction log, read from the storage directly (" + storage.describe() + "; service not running)");
       err.flush();
-      SsqLoop loop = new SsqLoop(StrategyCatalog.standard(settings.strategies()), settings, node.engine().paths(), Clock.systemUTC());
-      loop.attach(
-          new LoopStore(storage.draws(), storage.weights(), storage.predictions(), storage.system().scheduler(), node.state().askTimeout()));
-      LoopView view = loop.reload();
+      LoopView view =
+          PredictionLoop.of(StrategyCatalog.standard(settings.strategies()), settings, node.engine().paths())
+              .readBack(
+                  new LoopStore(storage.draws(), storage.weights(), storage.predictions(), storage.system().scheduler(), node.state().askTimeout()),
+                  EngineClock.system());
       Optional<EvaluationReport> report = view.evaluation(window, settings.confidence());
       if (report.isEmpty()) {
         err.println("nexus evaluate: the live prediction log has " + view.records().size() + " reviewed draw(s), fewer than 2:"

@@ -13,7 +13,7 @@ import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
 import io.celestialnexus.engine.ssq.loop.LoopService;
 import io.celestialnexus.engine.ssq.loop.LoopStore;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
-import io.celestialnexus.engine.ssq.loop.SsqLoop;
+import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.state.BundledHistoryImport;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
@@ -62,13 +62,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class NexusGuardian {
 
   /**
-   * What the guardian was given to wire: settings, the tasks (and the SSQ loop some of them step, to be given its
-   * storage), meters, time, and where to report what it started.
+   * What the guardian was given to wire: settings, the tasks (and the SSQ loop three of them hand their jobs to, whose
+   * owner it spawns once the entities run), meters, time, and where to report what it started.
    */
   public record Wiring(
       NodeSettings settings,
       List<Task> tasks,
-      Optional<SsqLoop> loop,
+      Optional<PredictionLoop> loop,
       PrometheusMeterRegistry registry,
       EngineClock clock,
       String version,
@@ -200,10 +200,14 @@ public final class NexusGuardian {
       context.spawn(
           BundledHistoryImport.create(draws, DrawCsv.bundled(), state, wiring.registry()), "bundled-history-import");
     }
-    wiring
-        .loop()
-        .ifPresent(loop -> loop.attach(new LoopStore(draws, weights, predictions, system.scheduler(), state.askTimeout())));
+    wiring.loop().ifPresent(loop -> spawnLoopOwner(loop, new LoopStore(draws, weights, predictions, system.scheduler(), state.askTimeout())));
     return new StateRefs(draws, weights, predictions, drawsAdded);
+  }
+
+  /** The loop's state is a cache of the journal: a restarted owner reads it back, and its tasks retry their jobs. */
+  private void spawnLoopOwner(PredictionLoop loop, LoopStore store) {
+    var owner = context.spawn(Behaviors.supervise(loop.owner(store, wiring.clock())).onFailure(SupervisorStrategy.restart()), "ssq-loop");
+    loop.attach(owner, system.scheduler(), settings.state().askTimeout());
   }
 
   private void registerGracefulStop(

@@ -2,7 +2,7 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chaos.ChaosTask;
-import io.celestialnexus.engine.ssq.loop.LoopTask;
+import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.http.HttpSettings;
@@ -84,7 +84,7 @@ public final class NexusNode implements AutoCloseable {
                 new NexusGuardian.Wiring(
                     settings,
                     supervised,
-                    tasks.stream().flatMap(task -> LoopTask.loopOf(task).stream()).findFirst(),
+                    tasks.stream().flatMap(task -> PredictionLoop.behind(task).stream()).findFirst(),
                     metrics.registry(),
                     EngineClock.system(),
                     version,

@@ -2,12 +2,10 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.housekeeping.HousekeepingTask;
-import io.celestialnexus.engine.ssq.loop.LoopTask;
-import io.celestialnexus.engine.ssq.loop.SsqLoop;
+import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.Task;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +26,7 @@ public final class TaskCatalog {
             new SettingsReader(settings.config(), "nexus.engine.tasks." + HousekeepingTask.NAME),
             engine.paths()));
     if (new SettingsReader(settings.config(), "nexus.engine.ssq").flag("enabled")) {
-      SsqLoop loop = new SsqLoop(StrategyCatalog.standard(engine.ssq().strategies()), engine.ssq(), engine.paths(), Clock.systemUTC());
-      tasks.addAll(LoopTask.all(loop, engine));
+      tasks.addAll(PredictionLoop.of(StrategyCatalog.standard(engine.ssq().strategies()), engine.ssq(), engine.paths()).tasks(engine));
     }
     return List.copyOf(tasks);
   }

@@ -7,9 +7,9 @@ import io.celestialnexus.engine.ssq.loop.LoopStore;
 import io.celestialnexus.engine.ssq.loop.SsqLoop;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.TaskContext;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -106,8 +106,8 @@ class EvaluateCommandTest {
       SsqLoop loop =
           new SsqLoop(
               StrategyCatalog.standard(settings.engine().ssq().strategies()), settings.engine().ssq(), settings.engine().paths(),
-              Clock.systemUTC());
-      loop.attach(new LoopStore(history, storage.weights(), storage.predictions(), storage.system().scheduler(), Duration.ofSeconds(30)));
+              new LoopStore(history, storage.weights(), storage.predictions(), storage.system().scheduler(), Duration.ofSeconds(30)),
+              EngineClock.system(), view -> {});
       loop.cycle(TaskContext.detached(SsqLoop.CYCLE_TASK));
     }
 

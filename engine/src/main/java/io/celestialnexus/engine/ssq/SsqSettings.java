@@ -15,6 +15,7 @@ import java.util.OptionalInt;
  * @param maxTickets most tickets one prediction may sample
  * @param confidence level of every evaluation interval before the multiple-comparison correction
  * @param chartsMinInterval charts are redrawn at most this often ({@code VIS_MIN_INTERVAL_HOURS})
+ * @param loop how the loop's three tasks share it
  */
 public record SsqSettings(
     StrategySettings strategies,
@@ -23,7 +24,8 @@ public record SsqSettings(
     double confidence,
     CycleSettings cycle,
     Duration chartsMinInterval,
-    AutoRlSettings autorl) {
+    AutoRlSettings autorl,
+    LoopSettings loop) {
 
   /**
    * The ssq-cycle loop's pacing ({@code SSQ_*}).
@@ -33,6 +35,33 @@ public record SsqSettings(
    * @param maxAttemptsPerIssue attempts before an issue is recorded as skipped; empty = unlimited
    */
   public record CycleSettings(Duration interval, Optional<Duration> maxTimePerIssue, OptionalInt maxAttemptsPerIssue) {}
+
+  /**
+   * How the loop's tasks share its one owner ({@code nexus.engine.ssq.loop}).
+   *
+   * @param waitingBeat how often the owner heartbeats for a task whose job waits for the loop
+   * @param maxQueueWait a job that waited this long without starting is dropped (its task reports it deferred)
+   * @param autorlCheckAtLeast ssq-autorl checks whether a round is due every min-interval, but at least this far apart...
+   * @param autorlCheckAtMost ...and at most this far apart
+   */
+  public record LoopSettings(Duration waitingBeat, Duration maxQueueWait, Duration autorlCheckAtLeast, Duration autorlCheckAtMost) {
+
+    static LoopSettings fromConfig(SettingsReader loop) {
+      Duration atLeast = loop.positiveDuration("autorl-check-at-least");
+      Duration atMost = loop.positiveDuration("autorl-check-at-most");
+      if (atMost.compareTo(atLeast) < 0) {
+        throw loop.invalid("autorl-check-at-most", "must not be shorter than autorl-check-at-least (" + atLeast + "), was " + atMost);
+      }
+      return new LoopSettings(loop.positiveDuration("waiting-beat"), loop.positiveDuration("max-queue-wait"), atLeast, atMost);
+    }
+
+    /** How often ssq-autorl looks whether a round is due, for rounds at most every {@code minInterval}. */
+    public Duration autorlCheck(Duration minInterval) {
+      return minInterval.compareTo(autorlCheckAtLeast) < 0
+          ? autorlCheckAtLeast
+          : minInterval.compareTo(autorlCheckAtMost) > 0 ? autorlCheckAtMost : minInterval;
+    }
+  }
 
   public static SsqSettings fromConfig(SettingsReader ssq) {
     SettingsReader cycle = ssq.at("cycle");
@@ -48,7 +77,8 @@ public record SsqSettings(
             maxSeconds > 0 ? Optional.of(Duration.ofSeconds(maxSeconds)) : Optional.empty(),
             maxAttempts > 0 ? OptionalInt.of(maxAttempts) : OptionalInt.empty()),
         hours(ssq.at("charts"), "min-interval-hours"),
-        AutoRlSettings.fromConfig(ssq.at("autorl")));
+        AutoRlSettings.fromConfig(ssq.at("autorl")),
+        LoopSettings.fromConfig(ssq.at("loop")));
   }
 
   /** A number strictly between 0 and 1. */

@@ -106,7 +106,7 @@ public class FixedPredictions implements PredictionService {
 
   @Override
   public CompletionStage<StrategyWeights.Decisions> decisions(int limit) {
-    var evidence = new Evidence("blend-1", Map.of("frequency", 0.6, "uniform", 0.4), 0.02, 0.001, 30, "blend", Map.of());
+    var evidence = new Evidence("blend-1", Map.of("frequency", 0.6, "uniform", 0.4), 0.02, 0.001, 30, "blend", null, 0, Map.of());
     List<Decision> all = List.of(new Decision(true, 2, evidence, null, AT.minusSeconds(3600)));
     return done(new StrategyWeights.Decisions(all.size(), all.stream().limit(limit).toList()));
   }

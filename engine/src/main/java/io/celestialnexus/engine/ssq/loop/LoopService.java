@@ -28,7 +28,7 @@ public final class LoopService implements PredictionService {
 
   private final ActorRef<StrategyWeights.Command> weights;
   private final ActorRef<PredictionLog.Command> predictions;
-  private final Optional<SsqLoop> loop;
+  private final Optional<PredictionLoop> loop;
   private final Function<String, CompletionStage<TaskStatus>> runTask;
   private final Scheduler scheduler;
   private final Executor blocking;
@@ -39,7 +39,7 @@ public final class LoopService implements PredictionService {
   public LoopService(
       ActorRef<StrategyWeights.Command> weights,
       ActorRef<PredictionLog.Command> predictions,
-      Optional<SsqLoop> loop,
+      Optional<PredictionLoop> loop,
       Function<String, CompletionStage<TaskStatus>> runTask,
       Scheduler scheduler,
       Executor blocking,
@@ -97,7 +97,7 @@ public final class LoopService implements PredictionService {
 
   @Override
   public CompletionStage<List<StrategyView>> strategies() {
-    return withLoop(running -> CompletableFuture.completedFuture(running.strategies()));
+    return withLoop(running -> running.view().thenApply(running::strategies));
   }
 
   @Override
@@ -105,19 +105,18 @@ public final class LoopService implements PredictionService {
     if (window < 0) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("window must be 0 (all) or more, was " + window));
     }
-    return withLoop(running -> CompletableFuture.supplyAsync(() -> evaluate(running, window), blocking));
+    return withLoop(running -> running.view().thenApplyAsync(view -> evaluate(view, running.settings().confidence(), window), blocking));
   }
 
-  /** The report of the current view, reused while the view and the window stay the same (chat bursts ask for it often). */
-  private EvaluationReport evaluate(SsqLoop running, int window) {
-    LoopView current = running.view();
+  /** The report of {@code current}, reused while the view and the window stay the same (chat bursts ask for it often). */
+  private EvaluationReport evaluate(LoopView current, double confidence, int window) {
     Evaluated last = lastEvaluated;
     if (last != null && last.view() == current && last.window() == window) {
       return last.report();
     }
     EvaluationReport report =
         current
-            .evaluation(window, running.settings().confidence())
+            .evaluation(window, confidence)
             .orElseThrow(() -> new LoopNotReady("fewer than 2 draws are reviewed yet; the loop may still be catching up"));
     lastEvaluated = new Evaluated(current, window, report);
     return report;
@@ -129,9 +128,10 @@ public final class LoopService implements PredictionService {
   public CompletionStage<byte[]> chart(String name) {
     return withLoop(
         running ->
-            CompletableFuture.supplyAsync(
-                () -> running.view().chart(name).orElseThrow(() -> new LoopNotReady("no draw is reviewed yet: nothing to chart")),
-                blocking));
+            running
+                .view()
+                .thenApplyAsync(
+                    view -> view.chart(name).orElseThrow(() -> new LoopNotReady("no draw is reviewed yet: nothing to chart")), blocking));
   }
 
   @Override
@@ -142,10 +142,7 @@ public final class LoopService implements PredictionService {
   @Override
   public CompletionStage<Triggered> runAutoRl() {
     return withLoop(
-        running -> {
-          running.demandAutoRl();
-          return run(SsqLoop.AUTORL_TASK);
-        });
+        running -> running.demandAutoRl().thenCompose(demanded -> run(SsqLoop.AUTORL_TASK)));
   }
 
   private CompletionStage<Triggered> run(String task) {
@@ -153,7 +150,7 @@ public final class LoopService implements PredictionService {
   }
 
   /** {@code work} on the loop, or a failed stage saying the loop does not run on this node. */
-  private <T> CompletionStage<T> withLoop(Function<SsqLoop, CompletionStage<T>> work) {
+  private <T> CompletionStage<T> withLoop(Function<PredictionLoop, CompletionStage<T>> work) {
     return loop.map(work)
         .orElseGet(
             () -> CompletableFuture.failedFuture(

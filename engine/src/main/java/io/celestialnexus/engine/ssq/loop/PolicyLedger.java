@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class PolicyLedger {
 
-  static final String LEARNING_RATE = "learning-rate";
-  static final String WINDOW = "window";
   private static final Pattern ROLLBACK = Pattern.compile("^rolled back to version (\\d+)");
 
   private final NavigableMap<Integer, WeightPolicy> changes = new TreeMap<>();
@@ -59,13 +57,8 @@ final class PolicyLedger {
   }
 
   void promoted(int version, Map<String, Double> prior, Decision decision) {
-    WeightPolicy before = at(version - 1);
-    Map<String, String> details = decision == null ? Map.of() : decision.evidence().details();
-    TunerParams tuner =
-        new TunerParams(
-            number(details, LEARNING_RATE, before.tuner().learningRate()),
-            (int) Math.round(number(details, WINDOW, before.tuner().window())));
-    changes.put(version, new WeightPolicy(known(prior), tuner));
+    TunerParams named = decision == null ? null : decision.evidence().tuner();
+    changes.put(version, new WeightPolicy(known(prior), named != null ? named : at(version - 1).tuner()));
   }
 
   void rolledBack(int version, int toVersion) {
@@ -93,17 +86,5 @@ final class PolicyLedger {
       throw new IllegalStateException("version " + version.version() + " is a rollback that names no version: " + version.detail());
     }
     return Integer.parseInt(matcher.group(1));
-  }
-
-  private static double number(Map<String, String> details, String key, double fallback) {
-    String value = details.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 }

@@ -28,7 +28,7 @@ class PolicyLedgerTest {
   void tuningKeepsThePolicyAPromotionSetsItAndARollbackRestoresTheOneOfTheVersionItNames() {
     Map<String, Double> promotedPrior = Map.of("frequency", 0.8, "uniform", 0.2);
     Evidence evidence =
-        new Evidence("sharper", promotedPrior, 0.05, 0.01, 300, "replace", Map.of("learning-rate", "0.5", "window", "40"));
+        new Evidence("sharper", promotedPrior, 0.05, 0.01, 300, "replace", new TunerParams(0.5, 40), 2026010, Map.of());
     List<WeightsVersion> versions =
         List.of(
             WeightsVersion.initial(),

@@ -16,6 +16,7 @@ import io.celestialnexus.engine.ssq.SsqTesting;
 import io.celestialnexus.engine.ssq.evaluation.WalkForwardTrace;
 import io.celestialnexus.engine.ssq.state.Decision;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.Evidence;
 import io.celestialnexus.engine.ssq.state.IssueRecord;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
 import io.celestialnexus.engine.ssq.state.StateSettings;
@@ -23,6 +24,8 @@ import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.ssq.state.WeightsVersion;
 import io.celestialnexus.engine.ssq.strategy.Strategy;
 import io.celestialnexus.engine.ssq.strategy.UniformStrategy;
+import io.celestialnexus.engine.ssq.tuning.TunerParams;
+import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.TaskContext;
 import io.celestialnexus.engine.testing.SyntheticDraws;
 import java.nio.file.Files;
@@ -36,8 +39,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -78,15 +81,28 @@ class SsqLoopTest {
         testKit.spawn(PredictionLog.create(id, STATE, Clock.systemUTC())));
   }
 
+  private LoopStore store(Node node) {
+    return new LoopStore(node.draws(), node.weights(), node.predictions(), testKit.system().scheduler(), WAIT);
+  }
+
+  private NodePaths paths() {
+    return new NodePaths(dir.resolve("data"), dir.resolve("logs"));
+  }
+
   private SsqLoop loop(Node node, List<Strategy> strategies, SsqSettings settings) {
-    SsqLoop loop = new SsqLoop(strategies, settings, new NodePaths(dir.resolve("data"), dir.resolve("logs")), Clock.systemUTC());
-    loop.attach(new LoopStore(node.draws(), node.weights(), node.predictions(), testKit.system().scheduler(), WAIT));
+    return new SsqLoop(strategies, settings, paths(), store(node), EngineClock.system(), view -> {});
+  }
+
+  /** The loop as a node runs it: an owner actor, reached through the PredictionLoop. */
+  private PredictionLoop running(Node node) {
+    PredictionLoop loop = PredictionLoop.of(SsqTesting.STRATEGIES, SsqTesting.SHIPPED, paths());
+    loop.attach(testKit.spawn(loop.owner(store(node), EngineClock.system())), testKit.system().scheduler(), WAIT);
     return loop;
   }
 
-  private LoopService service(Node node, SsqLoop loop) {
+  private LoopService service(Node node, Optional<PredictionLoop> loop) {
     return new LoopService(
-        node.weights(), node.predictions(), Optional.of(loop), task -> CompletableFuture.failedFuture(new IllegalStateException("no tasks")),
+        node.weights(), node.predictions(), loop, task -> CompletableFuture.failedFuture(new IllegalStateException("no tasks")),
         testKit.system().scheduler(), Runnable::run, WAIT);
   }
 
@@ -191,13 +207,13 @@ class SsqLoopTest {
     record(node, SyntheticDraws.fair(150, 9));
     loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED).cycle(TaskContext.detached("test"));
     List<IssueRecord> before = log(node);
-    int version = await(service(node, loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED)).weights()).version();
+    int version = await(service(node, Optional.empty()).weights()).version();
 
     SsqLoop restarted = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
     restarted.cycle(TaskContext.detached("test"));
 
     assertEquals(before, log(node));
-    assertEquals(version, await(service(node, restarted).weights()).version());
+    assertEquals(version, await(service(node, Optional.empty()).weights()).version());
     assertEquals(150, restarted.view().records().size());
     assertEquals(
         SsqTesting.walk(SyntheticDraws.fair(150, 9)).records().get(149).fusion().logLoss(),
@@ -234,7 +250,7 @@ class SsqLoopTest {
         new SsqSettings(
             SsqTesting.SHIPPED.strategies(), SsqTesting.SHIPPED.tuner(), 0, SsqTesting.SHIPPED.confidence(),
             new SsqSettings.CycleSettings(Duration.ZERO, Optional.empty(), OptionalInt.of(2)),
-            SsqTesting.SHIPPED.chartsMinInterval(), SsqTesting.SHIPPED.autorl());
+            SsqTesting.SHIPPED.chartsMinInterval(), SsqTesting.SHIPPED.autorl(), SsqTesting.SHIPPED.loop());
     SsqLoop loop = loop(node, List.of(new UniformStrategy(), failing), twoAttempts);
 
     var first = assertThrows(IllegalStateException.class, () -> loop.cycle(TaskContext.detached("test")));
@@ -255,12 +271,11 @@ class SsqLoopTest {
     Node node = node();
     record(node, SyntheticDraws.hot(600, 3, 50, 0.5));
     SsqLoop loop = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
-    LoopService service = service(node, loop);
+    LoopService service = service(node, Optional.empty());
     loop.cycle(TaskContext.detached("test"));
     int beforePromotion = await(service.weights()).version();
 
-    loop.demandAutoRl();
-    Map<String, Object> round = loop.autoRl(TaskContext.detached("test"));
+    Map<String, Object> round = loop.autoRl(TaskContext.detached("test"), true);
 
     assertTrue(round.get("decision").toString().startsWith("promoted"), round.toString());
     Decision decision = await(service.decisions(5)).decisions().get(0);
@@ -272,7 +287,7 @@ class SsqLoopTest {
     assertEquals(beforePromotion + 2, await(service.weights()).version()); // promoted, then tuned at once
 
     // a round that is not due (and not demanded) does nothing
-    assertTrue(loop.autoRl(TaskContext.detached("test")).containsKey("nextRoundAt"));
+    assertTrue(loop.autoRl(TaskContext.detached("test"), false).containsKey("nextRoundAt"));
 
     WeightsVersion restored = await(service.rollBack(beforePromotion, "test"));
     assertEquals(WeightsVersion.Change.ROLLED_BACK, restored.change());
@@ -285,15 +300,71 @@ class SsqLoopTest {
   }
 
   @Test
+  void aPromotionThatDoesWorseOverTheDrawsAfterItIsRolledBackByTheLoopItself() throws Exception {
+    Node node = node();
+    List<Draw> draws = SyntheticDraws.fair(160, 14);
+    record(node, draws.subList(0, 100));
+    Strategy sharp =
+        new Strategy() {
+          @Override
+          public String name() {
+            return "sharp";
+          }
+
+          @Override
+          public String title() {
+            return "bets everything on 1-6 and blue 1: far worse than even odds on a fair lottery";
+          }
+
+          @Override
+          public Forecast forecast(History history, DrawContext target) {
+            double[] reds = new double[33];
+            double[] blues = new double[16];
+            java.util.Arrays.fill(reds, 0.001);
+            java.util.Arrays.fill(blues, 0.001);
+            java.util.Arrays.fill(reds, 0, 6, 1.0);
+            blues[0] = 1.0;
+            return Forecast.ofWeights(reds, blues);
+          }
+        };
+    SsqLoop loop = loop(node, List.of(new UniformStrategy(), sharp), SsqTesting.SHIPPED);
+    loop.cycle(TaskContext.detached("test"));
+    LoopStore store = store(node);
+    int before = store.liveWeights().version();
+    // as if AutoRL had promoted a prior all but entirely on the sharp strategy, with a tuner that never moves it
+    WeightsVersion promoted =
+        store.promote(
+            Map.of("sharp", 0.99, "uniform", 0.01),
+            new Evidence("all-in", Map.of("sharp", 0.99, "uniform", 0.01), 0.1, 0.05, 300, "replace", new TunerParams(0.0, 100),
+                draws.get(99).issue(), Map.of()));
+
+    record(node, draws.subList(100, 120)); // 20 draws after it: too few to judge (the rule needs 30)
+    loop.cycle(TaskContext.detached("test"));
+    assertEquals(WeightsVersion.Change.TUNED, store.liveWeights().change());
+
+    record(node, draws.subList(120, 160));
+    loop.cycle(TaskContext.detached("test"));
+
+    WeightsVersion live = store.liveWeights();
+    List<WeightsVersion> history = store.weightsHistory();
+    WeightsVersion rollback = history.stream().filter(v -> v.change() == WeightsVersion.Change.ROLLED_BACK).findFirst().orElseThrow();
+    assertTrue(rollback.detail().contains("rolled back to version " + (promoted.version() - 1)), rollback.detail());
+    assertTrue(rollback.detail().contains("automatic"), rollback.detail());
+    assertEquals(history.get(before).weights(), rollback.weights());
+    assertEquals(SsqTesting.SHIPPED.tuner(), loop.view().policy().tuner()); // the policy before the promotion is live again
+    assertTrue(live.version() >= rollback.version());
+  }
+
+  @Test
   void theServiceEvaluatesTheLiveLogHonestlyAndDrawsItsCharts() throws Exception {
     Node node = node();
-    SsqLoop loop = loop(node, SsqTesting.STRATEGIES, SsqTesting.SHIPPED);
-    LoopService service = service(node, loop);
+    PredictionLoop loop = running(node);
+    LoopService service = service(node, Optional.of(loop));
     var notYet = assertThrows(ExecutionException.class, () -> await(service.evaluation(0)));
     assertTrue(notYet.getCause() instanceof PredictionService.LoopNotReady, notYet.toString());
 
     record(node, SyntheticDraws.fair(200, 11));
-    loop.cycle(TaskContext.detached("test"));
+    loop.run(LoopJob.CYCLE, TaskContext.detached("test"));
     var report = await(service.evaluation(50));
     assertEquals(50, report.draws());
     assertEquals(36.0 / 33.0, report.baseline().expectedRedHits(), 1e-12);
@@ -309,10 +380,7 @@ class SsqLoopTest {
   @Test
   void withoutALoopOnTheNodeStoredRecordsAreServedAndEverythingElseSaysWhyNot() throws Exception {
     Node node = node();
-    LoopService service =
-        new LoopService(
-            node.weights(), node.predictions(), Optional.empty(), task -> CompletableFuture.failedFuture(new IllegalStateException()),
-            testKit.system().scheduler(), Runnable::run, WAIT);
+    LoopService service = service(node, Optional.empty());
     assertEquals(0, await(service.weights()).version());
     assertTrue(await(service.latestPrediction()).isEmpty());
     for (var answer : List.of(service.evaluation(0), service.chart("weights"), service.runTuner(), service.runAutoRl(), service.strategies())) {

@@ -1,6 +1,7 @@
 package io.celestialnexus.engine.ssq.state;
 
 import io.celestialnexus.engine.ssq.Draw;
+import io.celestialnexus.engine.ssq.tuning.TunerParams;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class StateFixtures {
   }
 
   static Evidence evidence(String candidate, String method) {
-    return new Evidence(candidate, weights(0.7, 0.3), 0.031, 0.004, 200, method, Map.of("window", "200"));
+    return new Evidence(candidate, weights(0.7, 0.3), 0.031, 0.004, 200, method, new TunerParams(0.02, 200), 2026001, Map.of("gate", "passed"));
   }
 
   static List<Double> uniform(int size) {
