@@ -87,7 +87,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   record Seen(Instant at) implements Command {}
 
-  record BeginRound(ActorRef<RoundStart> replyTo) implements Command {}
+  record BeginRound(ActorRef<DeviceLink.RoundStart> replyTo) implements Command {}
 
   record ChatOpened(String chat, int unread) implements Command {}
 
@@ -98,7 +98,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     }
   }
 
-  record NextWork(Duration maxWait, ActorRef<Assignment> replyTo) implements Command {}
+  record NextWork(Duration maxWait, ActorRef<DeviceLink.Assignment> replyTo) implements Command {}
 
   record Armed(String key, List<String> tail) implements Command {
     Armed {
@@ -121,46 +121,6 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private record ScreenshotDeadline(long id) implements Command {}
 
   private enum WaitElapsed implements Command {
-    INSTANCE
-  }
-
-  /**
-   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
-   * the bridge last saw of each chat, to notice a chat that changed without a badge.
-   */
-  public record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
-
-  /**
-   * The last text bubble seen in a chat and the chat list's preview when it was last opened from there. A row whose
-   * preview shows neither changed while nobody looked (a message arrived while the chat was open, so WeChat put no
-   * badge on it): the round opens it.
-   */
-  public record ChatMemory(String lastText, String preview) {
-    public boolean explains(String shown) {
-      if (shown.equals(preview)) {
-        return true;
-      }
-      if (lastText == null || lastText.isEmpty()) {
-        return false;
-      }
-      String cut = shown.endsWith("…") ? shown.substring(0, shown.length() - 1) : shown.endsWith("...") ? shown.substring(0, shown.length() - 3) : shown;
-      return shown.contains(lastText) || (!cut.isEmpty() && lastText.startsWith(cut));
-    }
-  }
-
-  /** What a round should do next, with the phone's counts for its status fields. */
-  public record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
-
-  /** A unit of work for the phone's round. */
-  public sealed interface Work {}
-
-  /** Send {@code text} to {@code chat}; {@code before} is the chat's tail as an earlier attempt saw it before typing. */
-  public record SendWork(String key, String chat, String text, int attempt, List<String> before) implements Work {}
-
-  public record ScreenshotWork(long id) implements Work {}
-
-  /** Nothing to do before the round's wait ends. */
-  public enum NoWork implements Work {
     INSTANCE
   }
 
@@ -203,7 +163,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private final Map<Long, ActorRef<StatusReply<ByteString>>> screenshotWaiters = new LinkedHashMap<>();
 
   private String inFlight;
-  private ActorRef<Assignment> waiter;
+  private ActorRef<DeviceLink.Assignment> waiter;
   private TaskStatus task;
   private String wechatVersion;
   private String selectors = "not read yet";
@@ -396,7 +356,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   private Behavior<Command> onBeginRound(BeginRound begin) {
-    begin.replyTo().tell(new RoundStart(Map.copyOf(pendingChats), Map.copyOf(chats)));
+    begin.replyTo().tell(new DeviceLink.RoundStart(Map.copyOf(pendingChats), Map.copyOf(chats)));
     return this;
   }
 
@@ -495,7 +455,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   private Behavior<Command> onNextWork(NextWork ask) {
     if (waiter != null) {
-      waiter.tell(assignment(NoWork.INSTANCE));
+      waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
     }
     waiter = ask.replyTo();
     if (!offerWork()) {
@@ -506,7 +466,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   private Behavior<Command> onWaitElapsed() {
     if (waiter != null) {
-      waiter.tell(assignment(NoWork.INSTANCE));
+      waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
       waiter = null;
     }
     return this;
@@ -517,14 +477,14 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     if (waiter == null || inFlight != null) {
       return false;
     }
-    Work work = null;
+    DeviceLink.Work work = null;
     if (!screenshotQueue.isEmpty()) {
-      work = new ScreenshotWork(screenshotQueue.poll());
+      work = new DeviceLink.ScreenshotWork(screenshotQueue.poll());
     } else if (!queue.isEmpty()) {
       Outgoing next = queue.values().iterator().next().attempted();
       queue.put(next.key(), next);
       inFlight = next.key();
-      work = new SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before());
+      work = new DeviceLink.SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before());
     }
     if (work == null) {
       return false;
@@ -650,8 +610,8 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     offerWork();
   }
 
-  private Assignment assignment(Work work) {
-    return new Assignment(work, queue.size(), deadLetters.size(), received, sent);
+  private DeviceLink.Assignment assignment(DeviceLink.Work work) {
+    return new DeviceLink.Assignment(work, queue.size(), deadLetters.size(), received, sent);
   }
 
   /** The round can take work now: its task is starting or running (not backing off, stopped or paused). */

@@ -4,6 +4,7 @@ import io.celestialnexus.engine.chat.ChatMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -13,6 +14,28 @@ import java.util.concurrent.TimeoutException;
  */
 interface DeviceLink {
 
+  /**
+   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
+   * the bridge last saw of each chat, to notice a chat that changed without a badge.
+   */
+  record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
+
+  /** What a round should do next, with the phone's counts for its status fields. */
+  record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
+
+  /** A unit of work for the phone's round. */
+  sealed interface Work {}
+
+  /** Send {@code text} to {@code chat}; {@code before} is the chat's tail as an earlier attempt saw it before typing. */
+  record SendWork(String key, String chat, String text, int attempt, List<String> before) implements Work {}
+
+  record ScreenshotWork(long id) implements Work {}
+
+  /** Nothing to do before the round's wait ends. */
+  enum NoWork implements Work {
+    INSTANCE
+  }
+
   /** The phone runs WeChat {@code version}, read through {@code selectors}. */
   void identified(String version, String selectors, boolean fallback);
 
@@ -20,7 +43,7 @@ interface DeviceLink {
   void seen(Instant at);
 
   /** Starts a round: chats an earlier round opened but did not finish, and what was last seen of each chat. */
-  DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException;
+  RoundStart beginRound() throws InterruptedException, TimeoutException;
 
   /** About to open {@code chat}, which shows {@code unread} unread messages (its badge goes away now). */
   void chatOpened(String chat, int unread);
@@ -34,7 +57,7 @@ interface DeviceLink {
   void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview);
 
   /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
-  DeviceActor.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
+  Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
 
   /** Before typing message {@code key}: the chat's last bubbles were {@code tail} (see WeChatPhone#tail). */
   void armed(String key, List<String> tail);
