@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What a phone's round (running on the step pool) tells and asks its {@link DeviceActor}, which owns the
- * phone's state: the queue, the dead letters, the messages already seen. Tells return at once; asks block the
- * round's thread for at most their wait plus the ask timeout.
+ * phone's state (its {@link OutgoingQueue} and {@link InboundFilter}), and the records the round gets back. Tells
+ * return at once; asks block the round's thread for at most their wait plus the ask timeout.
  */
 interface DeviceLink {
 
