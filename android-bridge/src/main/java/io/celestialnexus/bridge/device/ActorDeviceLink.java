@@ -41,7 +41,7 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException {
+  public DeviceLink.RoundStart beginRound() throws InterruptedException, TimeoutException {
     return ask(DeviceActor.BeginRound::new, Duration.ZERO);
   }
 
@@ -56,7 +56,7 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public DeviceActor.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException {
+  public DeviceLink.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException {
     return ask(replyTo -> new DeviceActor.NextWork(maxWait, replyTo), maxWait);
   }
 

@@ -20,20 +20,11 @@ import io.celestialnexus.engine.task.TaskState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -48,18 +39,26 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.util.ByteString;
 
 /**
- * One phone ({@code device-<serial>} under {@code devices}). It owns the phone's state: the outgoing queue
- * (one message at a time, each with an idempotency key, its attempts and the chat's tail before it was typed), the dead letters, the incoming
- * messages already seen (by dedup key), the chats a round opened but did not finish, what it last saw of each
- * chat (last text, preview), and what the phone last said about itself (WeChat version, selectors, last seen).
+ * One phone ({@code device-<serial>} under {@code devices}): the coordinator of the phone's plain parts. It owns them
+ * and translates messages into their calls, logs and meters what they decide, and keeps the timers:
+ * <ul>
+ *   <li>{@link OutgoingQueue}: what is sent, in which order, how often it is tried, what becomes a dead letter;
+ *   <li>{@link InboundFilter}: which incoming messages are new, what was last seen of each chat, which chats a round
+ *       opened but did not finish;
+ *   <li>{@link PendingScreenshots}: screenshots asked for and who waits for them;
+ *   <li>{@link PhoneReply}: a skill's reply as the phone types it.
+ * </ul>
+ * Itself it keeps what the phone last said about itself (WeChat version, selectors, last seen), its task's last
+ * status, and the round waiting for work.
  *
  * <p>The phone's rounds run as the engine task {@code device-<serial>} under a {@link TaskKeeper} child, so a
  * phone that disconnects, goes offline or times out is retried with the engine's backoff and shows in
- * {@code /status} like any task; this actor sees the keeper's reports on their way to the status board. A
- * round that dies while sending costs that message one attempt; the next attempt looks for its bubble before
- * typing, so nothing is sent twice, and after the last attempt the message is dead-lettered (kept, counted,
- * logged), never dropped. Incoming messages are answered by the node's {@link SkillRouter}; a reply that fails
- * or times out is dead-lettered too.
+ * {@code /status} like any task; its status reports pass through this actor on their way to the board (it needs
+ * the task's state to refuse requests while the phone is away). When a round dies the keeper says so
+ * ({@link TaskKeeper.IncarnationFailed}): the message it was sending loses an attempt (the next attempt looks for
+ * its bubble before typing, so nothing is sent twice; after the last it is dead-lettered, never dropped), the
+ * screenshots it owed are refused, and its wait for work is void. Incoming messages are answered by the node's
+ * {@link SkillRouter}; a reply that fails or times out is dead-lettered too.
  *
  * <p>If this actor fails (a bug), its parent restarts it: the keeper and the phone's connection start over,
  * and what was queued is logged as lost.
@@ -87,7 +86,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   record Seen(Instant at) implements Command {}
 
-  record BeginRound(ActorRef<RoundStart> replyTo) implements Command {}
+  record BeginRound(ActorRef<DeviceLink.RoundStart> replyTo) implements Command {}
 
   record ChatOpened(String chat, int unread) implements Command {}
 
@@ -98,7 +97,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     }
   }
 
-  record NextWork(Duration maxWait, ActorRef<Assignment> replyTo) implements Command {}
+  record NextWork(Duration maxWait, ActorRef<DeviceLink.Assignment> replyTo) implements Command {}
 
   record Armed(String key, List<String> tail) implements Command {
     Armed {
@@ -114,6 +113,8 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   private record KeeperReport(StatusBoard.Command report) implements Command {}
 
+  private record RoundFailed(TaskKeeper.IncarnationFailed failure) implements Command {}
+
   private record ReplyReady(ChatMessage message, ChatReply reply) implements Command {}
 
   private record ReplyFailed(ChatMessage message, Throwable cause) implements Command {}
@@ -124,63 +125,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     INSTANCE
   }
 
-  /**
-   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
-   * the bridge last saw of each chat, to notice a chat that changed without a badge.
-   */
-  public record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
-
-  /**
-   * The last text bubble seen in a chat and the chat list's preview when it was last opened from there. A row whose
-   * preview shows neither changed while nobody looked (a message arrived while the chat was open, so WeChat put no
-   * badge on it): the round opens it.
-   */
-  public record ChatMemory(String lastText, String preview) {
-    public boolean explains(String shown) {
-      if (shown.equals(preview)) {
-        return true;
-      }
-      if (lastText == null || lastText.isEmpty()) {
-        return false;
-      }
-      String cut = shown.endsWith("…") ? shown.substring(0, shown.length() - 1) : shown.endsWith("...") ? shown.substring(0, shown.length() - 3) : shown;
-      return shown.contains(lastText) || (!cut.isEmpty() && lastText.startsWith(cut));
-    }
-  }
-
-  /** What a round should do next, with the phone's counts for its status fields. */
-  public record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
-
-  /** A unit of work for the phone's round. */
-  public sealed interface Work {}
-
-  /** Send {@code text} to {@code chat}; {@code before} is the chat's tail as an earlier attempt saw it before typing. */
-  public record SendWork(String key, String chat, String text, int attempt, List<String> before) implements Work {}
-
-  public record ScreenshotWork(long id) implements Work {}
-
-  /** Nothing to do before the round's wait ends. */
-  public enum NoWork implements Work {
-    INSTANCE
-  }
-
-  /** A message waiting to be sent. Replaced, never mutated. */
-  private record Outgoing(String key, String chat, String text, int attempts, List<String> before, String lastError) {
-    Outgoing attempted() {
-      return new Outgoing(key, chat, text, attempts + 1, before, lastError);
-    }
-
-    Outgoing failed(String reason) {
-      return new Outgoing(key, chat, text, attempts, before, reason);
-    }
-
-    Outgoing armed(List<String> tail) {
-      return before != null ? this : new Outgoing(key, chat, text, attempts, tail, lastError);
-    }
-  }
-
   private static final String WAIT_TIMER = "wait";
-  private static final int FINISHED_KEYS = 1_000;
 
   private final AdbEndpoint endpoint;
   private final String origin;
@@ -192,26 +137,14 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private final MeterRegistry registry;
   private final DeviceMeters meters;
   private final ActorRef<TaskKeeper.Command> keeper;
+  private final OutgoingQueue outgoing;
+  private final InboundFilter inbound;
+  private final PendingScreenshots<ActorRef<StatusReply<ByteString>>> screenshots = new PendingScreenshots<>();
 
-  private final LinkedHashMap<String, Outgoing> queue = new LinkedHashMap<>();
-  private final Map<String, OutgoingReceipt.Status> finished = lru(FINISHED_KEYS);
-  private final Map<String, Boolean> seen;
-  private final Map<String, ChatMemory> chats = lru(FINISHED_KEYS);
-  private final Deque<DeviceView.DeadLetter> deadLetters = new ArrayDeque<>();
-  private final Map<String, Integer> pendingChats = new LinkedHashMap<>();
-  private final Deque<Long> screenshotQueue = new ArrayDeque<>();
-  private final Map<Long, ActorRef<StatusReply<ByteString>>> screenshotWaiters = new LinkedHashMap<>();
-
-  private String inFlight;
-  private ActorRef<Assignment> waiter;
-  private TaskStatus task;
-  private String wechatVersion;
-  private String selectors = "not read yet";
-  private boolean selectorsFallback;
+  private Identified identity = new Identified(null, "not read yet", false);
   private Instant lastSeen;
-  private long received;
-  private long sent;
-  private long nextScreenshot;
+  private TaskStatus task;
+  private ActorRef<DeviceLink.Assignment> waiter;
 
   private DeviceActor(
       ActorContext<Command> context,
@@ -235,16 +168,18 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     this.timers = timers;
     this.registry = registry;
     this.meters = new DeviceMeters(registry, endpoint.serial());
-    this.seen = lru(settings.rememberedMessages());
+    this.outgoing = new OutgoingQueue(endpoint.serial(), settings.send(), settings.deadLetters(), clock);
+    this.inbound = new InboundFilter(settings.rememberedMessages());
     var link = new ActorDeviceLink(context.getSelf(), context.getSystem(), settings.askTimeout());
     var task = new DeviceTask(endpoint, settings, connector, link, meters, clock, () -> ThreadLocalRandom.current().nextDouble(), pauses);
-    // The keeper reports to us first (we learn the phone's supervision state) and we pass every report on.
+    // The keeper's status reports reach the board through us (we keep the task's state); its failures come to us only.
     ActorRef<StatusBoard.Command> reports = context.messageAdapter(StatusBoard.Command.class, KeeperReport::new);
+    ActorRef<TaskKeeper.IncarnationFailed> failures = context.messageAdapter(TaskKeeper.IncarnationFailed.class, RoundFailed::new);
     // The keeper only fails through a bug of its own; restarting it starts the phone's rounds over.
     this.keeper =
         context.spawn(
             Behaviors.supervise(TaskKeeper.create(
-                    task, reports, clock, registry, () -> ThreadLocalRandom.current().nextDouble(), settings.timelineEvents()))
+                    task, reports, failures, clock, registry, () -> ThreadLocalRandom.current().nextDouble(), settings.timelineEvents()))
                 .onFailure(SupervisorStrategy.restart()),
             "rounds");
   }
@@ -272,15 +207,16 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   @Override
   public Receive<Command> createReceive() {
+    // pure queries are answered inline; every message that changes state has its handler
     return newReceiveBuilder()
-        .onMessage(GetView.class, this::onGetView)
-        .onMessage(Describe.class, this::onDescribe)
+        .onMessage(GetView.class, query -> reply(query.replyTo(), view()))
+        .onMessage(Describe.class, query -> reply(query.replyTo(), StatusReply.success(view())))
         .onMessage(Send.class, this::onSend)
         .onMessage(TakeScreenshot.class, this::onTakeScreenshot)
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Identified.class, this::onIdentified)
         .onMessage(Seen.class, this::onSeen)
-        .onMessage(BeginRound.class, this::onBeginRound)
+        .onMessage(BeginRound.class, begin -> reply(begin.replyTo(), new DeviceLink.RoundStart(inbound.unfinishedChats(), inbound.chats())))
         .onMessage(ChatOpened.class, this::onChatOpened)
         .onMessage(Received.class, this::onReceived)
         .onMessage(NextWork.class, this::onNextWork)
@@ -289,6 +225,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         .onMessage(SendFailed.class, this::onSendFailed)
         .onMessage(ScreenshotTaken.class, this::onScreenshotTaken)
         .onMessage(KeeperReport.class, this::onKeeperReport)
+        .onMessage(RoundFailed.class, this::onRoundFailed)
         .onMessage(ReplyReady.class, this::onReplyReady)
         .onMessage(ReplyFailed.class, this::onReplyFailed)
         .onMessage(ScreenshotDeadline.class, this::onScreenshotDeadline)
@@ -299,77 +236,32 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   // ---- operators and the API
 
-  private Behavior<Command> onGetView(GetView query) {
-    query.replyTo().tell(view());
-    return this;
-  }
-
-  private Behavior<Command> onDescribe(Describe query) {
-    query.replyTo().tell(StatusReply.success(view()));
-    return this;
-  }
-
   private Behavior<Command> onSend(Send command) {
-    OutgoingRequest request = command.request();
-    String problem = invalid(request);
-    if (problem != null) {
-      return refuse(command.replyTo(), DeviceRequestRejected.Reason.INVALID, problem);
+    OutgoingQueue.RequestOutcome outcome = outgoing.request(command.request());
+    if (outcome instanceof OutgoingQueue.Refused refused) {
+      return refuse(command.replyTo(), refused.reason(), refused.detail());
     }
-    String key = request.key() == null || request.key().isBlank() ? UUID.randomUUID().toString() : request.key().strip();
-    OutgoingReceipt.Status known = queue.containsKey(key) ? OutgoingReceipt.Status.QUEUED : finished.get(key);
-    if (known != null) {
-      command.replyTo().tell(StatusReply.success(new OutgoingReceipt(endpoint.serial(), key, known, queue.size())));
-      return this;
+    var accepted = (OutgoingQueue.Accepted) outcome; // the only other RequestOutcome
+    if (accepted.added()) {
+      queueChanged();
     }
-    if (queue.size() >= settings.send().maxQueue()) {
-      return refuse(
-          command.replyTo(),
-          DeviceRequestRejected.Reason.QUEUE_FULL,
-          endpoint.serial() + " has " + queue.size() + " messages waiting (nexus.bridge.send.max-queue); try again later");
-    }
-    enqueue(new Outgoing(key, request.chat().strip(), request.text(), 0, null, null));
-    command.replyTo().tell(StatusReply.success(new OutgoingReceipt(endpoint.serial(), key, OutgoingReceipt.Status.QUEUED, queue.size())));
-    return this;
-  }
-
-  private String invalid(OutgoingRequest request) {
-    if (request.chat() == null || request.chat().isBlank()) {
-      return "chat is required: the name of the conversation as the phone's chat list shows it";
-    }
-    if (request.text() == null || request.text().isBlank()) {
-      return "text is required and must not be blank";
-    }
-    int length = request.text().codePointCount(0, request.text().length());
-    if (length > settings.send().maxTextLength()) {
-      return "text has " + length + " characters; at most " + settings.send().maxTextLength() + " are sent (nexus.bridge.send.max-text-length)";
-    }
-    return null;
-  }
-
-  private <T> Behavior<Command> refuse(ActorRef<StatusReply<T>> replyTo, DeviceRequestRejected.Reason reason, String detail) {
-    DeviceMeters.rejected(registry, reason);
-    replyTo.tell(StatusReply.error(new DeviceRequestRejected(reason, detail)));
-    return this;
+    var receipt = new OutgoingReceipt(endpoint.serial(), accepted.key(), accepted.status(), outgoing.length());
+    return reply(command.replyTo(), StatusReply.success(receipt));
   }
 
   private Behavior<Command> onTakeScreenshot(TakeScreenshot command) {
     if (!connected()) {
       return refuse(command.replyTo(), DeviceRequestRejected.Reason.UNAVAILABLE, unavailable());
     }
-    long id = ++nextScreenshot;
-    screenshotQueue.add(id);
-    screenshotWaiters.put(id, command.replyTo());
-    timers.startSingleTimer("screenshot-" + id, new ScreenshotDeadline(id), settings.screenshotTimeout());
+    long id = screenshots.add(command.replyTo());
+    timers.startSingleTimer(screenshotTimer(id), new ScreenshotDeadline(id), settings.screenshotTimeout());
     offerWork();
     return this;
   }
 
   private Behavior<Command> onScreenshotDeadline(ScreenshotDeadline deadline) {
-    screenshotQueue.remove(deadline.id());
-    ActorRef<StatusReply<ByteString>> replyTo = screenshotWaiters.remove(deadline.id());
-    if (replyTo != null) {
-      refuse(replyTo, DeviceRequestRejected.Reason.UNAVAILABLE, endpoint.serial() + " took no screenshot within " + settings.screenshotTimeout());
-    }
+    String why = endpoint.serial() + " took no screenshot within " + settings.screenshotTimeout();
+    screenshots.expired(deadline.id()).ifPresent(replyTo -> refuse(replyTo, DeviceRequestRejected.Reason.UNAVAILABLE, why));
     return this;
   }
 
@@ -381,84 +273,45 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   // ---- the phone's rounds
 
   private Behavior<Command> onIdentified(Identified identified) {
-    if (!Objects.equals(wechatVersion, identified.version()) && identified.fallback()) {
+    if (!Objects.equals(identity.version(), identified.version()) && identified.fallback()) {
       getContext().getLog().warn("{}: {}", endpoint.serial(), identified.selectors());
     }
-    wechatVersion = identified.version();
-    selectors = identified.selectors();
-    selectorsFallback = identified.fallback();
+    identity = identified;
     return this;
   }
 
-  private Behavior<Command> onSeen(Seen seenAt) {
-    lastSeen = seenAt.at();
-    return this;
-  }
-
-  private Behavior<Command> onBeginRound(BeginRound begin) {
-    begin.replyTo().tell(new RoundStart(Map.copyOf(pendingChats), Map.copyOf(chats)));
+  private Behavior<Command> onSeen(Seen seen) {
+    lastSeen = seen.at();
     return this;
   }
 
   private Behavior<Command> onChatOpened(ChatOpened opened) {
-    pendingChats.merge(opened.chat(), opened.unread(), Math::max);
+    inbound.chatOpened(opened.chat(), opened.unread());
     return this;
   }
 
-  /**
-   * Answers each message not seen before. The first time a chat is seen (since this actor started), the messages
-   * above its newest {@code unread} are taken as answered: they were read before the bridge looked, and answering
-   * a screenful of history would be wrong. After that, any new message on the chat's screen is answered, also one
-   * that arrived while the bridge had the chat open (WeChat shows no badge for it).
-   */
   private Behavior<Command> onReceived(Received read) {
-    pendingChats.remove(read.chat());
-    List<ChatMessage> messages = read.messages();
-    ChatMemory before = chats.get(read.chat());
-    chats.put(read.chat(), new ChatMemory(read.lastText(), read.preview() != null ? read.preview() : before == null ? null : before.preview()));
-    if (before == null) {
-      List<ChatMessage> history = messages.subList(0, Math.max(0, messages.size() - read.unread()));
-      history.forEach(message -> seen.putIfAbsent(message.dedupKey(), Boolean.TRUE));
-      messages = messages.subList(history.size(), messages.size());
-    }
-    for (ChatMessage message : messages) {
-      if (seen.putIfAbsent(message.dedupKey(), Boolean.TRUE) == null) {
-        received++;
-        meters.received();
-        getContext().getLog().info("{}: message from '{}' ({} chars)", endpoint.serial(), message.sender(), message.text().length());
-        askRouter(message);
-      }
+    for (ChatMessage message : inbound.read(read.chat(), read.messages(), read.unread(), read.lastText(), read.preview())) {
+      meters.received();
+      getContext().getLog().info("{}: message from '{}' ({} chars)", endpoint.serial(), message.sender(), message.text().length());
+      getContext()
+          .pipeToSelf(
+              PhoneReply.ask(router, message, settings.replyTimeout()),
+              (answer, error) -> error == null ? new ReplyReady(message, answer) : new ReplyFailed(message, error));
     }
     return this;
-  }
-
-  private void askRouter(ChatMessage message) {
-    CompletionStage<ChatReply> reply;
-    try {
-      reply = router.reply(message);
-    } catch (RuntimeException e) {
-      reply = CompletableFuture.failedFuture(e);
-    }
-    // a copy, so the timeout never completes the router's own future
-    CompletableFuture<ChatReply> bounded =
-        reply.toCompletableFuture().copy().orTimeout(settings.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    getContext().pipeToSelf(bounded, (answer, error) -> error == null ? new ReplyReady(message, answer) : new ReplyFailed(message, error));
   }
 
   private Behavior<Command> onReplyReady(ReplyReady ready) {
-    String text = render(ready.reply());
-    if (text == null) {
+    Optional<String> text = PhoneReply.text(ready.reply(), settings.send().maxTextLength());
+    if (text.isEmpty()) {
       return this; // the skills chose to say nothing
     }
-    String key = "reply:" + ready.message().dedupKey();
-    if (queue.containsKey(key) || finished.containsKey(key)) {
-      return this;
-    }
-    var outgoing = new Outgoing(key, ready.message().sender(), text, 0, null, null);
-    if (queue.size() >= settings.send().maxQueue()) {
-      deadLetter(outgoing, "queue full (" + queue.size() + " waiting)");
-    } else {
-      enqueue(outgoing);
+    OutgoingQueue.ReplyOutcome outcome = outgoing.reply(replyKey(ready.message()), ready.message().sender(), text.get());
+    if (outcome instanceof OutgoingQueue.DeadLettered dead) {
+      deadLettered(dead.letter());
+    } else if (outcome instanceof OutgoingQueue.Accepted accepted && accepted.added()) {
+      queueChanged();
     }
     return this;
   }
@@ -466,36 +319,13 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private Behavior<Command> onReplyFailed(ReplyFailed failed) {
     ChatMessage message = failed.message();
     String reason = "no reply to '" + message.text() + "': " + ErrorInfo.of(failed.cause(), clock.instant()).message();
-    deadLetter(new Outgoing("reply:" + message.dedupKey(), message.sender(), "", 0, null, null), reason);
+    deadLettered(outgoing.unanswered(replyKey(message), message.sender(), reason));
     return this;
-  }
-
-  /** Text as the phone sends it; news articles become their titles, descriptions and links. Null for silence. */
-  private String render(ChatReply reply) {
-    if (reply instanceof ChatReply.Text text) {
-      return cut(text.content());
-    }
-    if (reply instanceof ChatReply.News news) {
-      return cut(
-          news.articles().stream()
-              .map(article -> String.join("\n", nonNull(article.title()), nonNull(article.description()), nonNull(article.url())).strip())
-              .collect(Collectors.joining("\n\n")));
-    }
-    return null;
-  }
-
-  private String cut(String text) {
-    int max = settings.send().maxTextLength();
-    return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
-  }
-
-  private static String nonNull(String text) {
-    return text == null ? "" : text;
   }
 
   private Behavior<Command> onNextWork(NextWork ask) {
     if (waiter != null) {
-      waiter.tell(assignment(NoWork.INSTANCE));
+      waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
     }
     waiter = ask.replyTo();
     if (!offerWork()) {
@@ -506,7 +336,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   private Behavior<Command> onWaitElapsed() {
     if (waiter != null) {
-      waiter.tell(assignment(NoWork.INSTANCE));
+      waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
       waiter = null;
     }
     return this;
@@ -514,144 +344,119 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   /** Hands the next unit of work to a waiting round: screenshots first, then the oldest message. */
   private boolean offerWork() {
-    if (waiter == null || inFlight != null) {
+    if (waiter == null || outgoing.sending()) {
       return false;
     }
-    Work work = null;
-    if (!screenshotQueue.isEmpty()) {
-      work = new ScreenshotWork(screenshotQueue.poll());
-    } else if (!queue.isEmpty()) {
-      Outgoing next = queue.values().iterator().next().attempted();
-      queue.put(next.key(), next);
-      inFlight = next.key();
-      work = new SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before());
-    }
-    if (work == null) {
-      return false;
-    }
-    timers.cancel(WAIT_TIMER);
-    waiter.tell(assignment(work));
-    waiter = null;
-    return true;
+    OptionalLong screenshot = screenshots.takeNext();
+    Optional<DeviceLink.Work> work =
+        screenshot.isPresent()
+            ? Optional.of(new DeviceLink.ScreenshotWork(screenshot.getAsLong()))
+            : outgoing.next().map(DeviceLink.Work.class::cast);
+    work.ifPresent(
+        next -> {
+          timers.cancel(WAIT_TIMER);
+          waiter.tell(assignment(next));
+          waiter = null;
+        });
+    return work.isPresent();
   }
 
   private Behavior<Command> onArmed(Armed armed) {
-    queue.computeIfPresent(armed.key(), (key, outgoing) -> outgoing.armed(armed.tail()));
+    outgoing.armed(armed.key(), armed.tail());
     return this;
   }
 
   private Behavior<Command> onSent(Sent done) {
-    Outgoing outgoing = queue.remove(done.key());
-    if (done.key().equals(inFlight)) {
-      inFlight = null;
-    }
-    if (outgoing != null) {
-      sent++;
+    String how = done.alreadyThere() ? " (found sent by an earlier attempt)" : "";
+    outgoing.sent(done.key()).ifPresent(chat -> {
       meters.sent();
-      finished.put(done.key(), OutgoingReceipt.Status.SENT);
-      getContext()
-          .getLog()
-          .info("{}: sent {} to '{}'{}", endpoint.serial(), done.key(), outgoing.chat(), done.alreadyThere() ? " (found sent by an earlier attempt)" : "");
-    }
-    meters.queueLength(queue.size());
+      getContext().getLog().info("{}: sent {} to '{}'{}", endpoint.serial(), done.key(), chat, how);
+    });
+    meters.queueLength(outgoing.length());
     return this;
   }
 
   private Behavior<Command> onSendFailed(SendFailed failed) {
-    if (failed.key().equals(inFlight)) {
-      inFlight = null;
-    }
     meters.sendFailed(DeviceMeters.SendFailure.SCREEN);
-    attemptFailed(failed.key(), failed.reason());
+    outgoing.failed(failed.key(), failed.reason()).ifPresent(attempt -> attemptFailed(attempt, failed.reason()));
     return this;
-  }
-
-  private void attemptFailed(String key, String reason) {
-    Outgoing outgoing = queue.get(key);
-    if (outgoing == null) {
-      return;
-    }
-    getContext().getLog().warn("{}: attempt {} to send {} failed: {}", endpoint.serial(), outgoing.attempts(), key, reason);
-    if (outgoing.attempts() >= settings.send().maxAttempts()) {
-      deadLetter(outgoing, reason);
-    } else {
-      queue.put(key, outgoing.failed(reason));
-    }
-  }
-
-  private void deadLetter(Outgoing outgoing, String reason) {
-    queue.remove(outgoing.key());
-    finished.put(outgoing.key(), OutgoingReceipt.Status.DEAD_LETTERED);
-    deadLetters.addFirst(
-        new DeviceView.DeadLetter(outgoing.key(), outgoing.chat(), outgoing.text(), outgoing.attempts(), reason, clock.instant()));
-    while (deadLetters.size() > settings.deadLetters()) {
-      deadLetters.removeLast();
-    }
-    meters.deadLettered();
-    meters.queueLength(queue.size());
-    getContext().getLog().warn("{}: dead-lettered {} to '{}' after {} attempts: {}", endpoint.serial(), outgoing.key(), outgoing.chat(), outgoing.attempts(), reason);
   }
 
   private Behavior<Command> onScreenshotTaken(ScreenshotTaken taken) {
-    timers.cancel("screenshot-" + taken.id());
-    ActorRef<StatusReply<ByteString>> replyTo = screenshotWaiters.remove(taken.id());
-    if (replyTo != null) {
-      replyTo.tell(StatusReply.success(taken.png()));
-    }
+    timers.cancel(screenshotTimer(taken.id()));
+    screenshots.taken(taken.id()).ifPresent(replyTo -> replyTo.tell(StatusReply.success(taken.png())));
     return this;
   }
 
-  /**
-   * The keeper's report, passed on to the board. A new error means the round died: the message it was sending
-   * loses an attempt, the screenshots it owed are refused, and its wait is void.
-   */
+  /** The keeper's report, passed on to the board; the task's status is kept for {@link #connected()} and the view. */
   private Behavior<Command> onKeeperReport(KeeperReport report) {
     board.tell(report.report());
     if (report.report() instanceof StatusBoard.TaskUpdated update) {
-      ErrorInfo before = task == null ? null : task.lastError();
       task = update.status();
-      if (task.lastError() != null && !task.lastError().equals(before)) {
-        onRoundFailed(task.lastError());
-      }
     }
     return this;
   }
 
-  private void onRoundFailed(ErrorInfo error) {
+  /** The round died: its message loses an attempt, the screenshots it owed are refused, its wait is void. */
+  private Behavior<Command> onRoundFailed(RoundFailed failed) {
+    String error = failed.failure().error().message();
     waiter = null;
     timers.cancel(WAIT_TIMER);
-    if (inFlight != null) {
+    String reason = "the phone failed mid-send: " + error;
+    outgoing.roundFailed(reason).ifPresent(attempt -> {
       meters.sendFailed(DeviceMeters.SendFailure.DEVICE);
-      String key = inFlight;
-      inFlight = null;
-      attemptFailed(key, "the phone failed mid-send: " + error.message());
-    }
-    screenshotQueue.clear();
-    for (Iterator<Map.Entry<Long, ActorRef<StatusReply<ByteString>>>> it = screenshotWaiters.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Long, ActorRef<StatusReply<ByteString>>> waiting = it.next();
-      timers.cancel("screenshot-" + waiting.getKey());
-      refuse(waiting.getValue(), DeviceRequestRejected.Reason.UNAVAILABLE, endpoint.serial() + " failed: " + error.message());
-      it.remove();
-    }
+      attemptFailed(attempt, reason);
+    });
+    screenshots.abandonAll().forEach((id, replyTo) -> {
+      timers.cancel(screenshotTimer(id));
+      refuse(replyTo, DeviceRequestRejected.Reason.UNAVAILABLE, endpoint.serial() + " failed: " + error);
+    });
+    return this;
   }
 
   private Behavior<Command> onPreRestart() {
-    if (!queue.isEmpty()) {
-      getContext().getLog().error("{}: restarting after a bug; {} queued messages are lost: {}", endpoint.serial(), queue.size(), queue.keySet());
+    if (outgoing.length() > 0) {
+      getContext()
+          .getLog()
+          .error("{}: restarting after a bug; {} queued messages are lost: {}", endpoint.serial(), outgoing.length(), outgoing.waitingKeys());
     }
     return this;
   }
 
-  // ---- state
+  // ---- what the parts decided, logged and metered
 
-  private void enqueue(Outgoing outgoing) {
-    queue.put(outgoing.key(), outgoing);
-    meters.queueLength(queue.size());
+  private void queueChanged() {
+    meters.queueLength(outgoing.length());
     offerWork();
   }
 
-  private Assignment assignment(Work work) {
-    return new Assignment(work, queue.size(), deadLetters.size(), received, sent);
+  private void attemptFailed(OutgoingQueue.AttemptFailed attempt, String reason) {
+    getContext().getLog().warn("{}: attempt {} to send {} failed: {}", endpoint.serial(), attempt.attempts(), attempt.key(), reason);
+    if (attempt.gaveUp()) {
+      deadLettered(attempt.deadLetter());
+    }
+  }
+
+  private void deadLettered(DeviceView.DeadLetter letter) {
+    meters.deadLettered();
+    meters.queueLength(outgoing.length());
+    getContext()
+        .getLog()
+        .warn("{}: dead-lettered {} to '{}' after {} attempts: {}", endpoint.serial(), letter.key(), letter.chat(), letter.attempts(), letter.reason());
+  }
+
+  private <T> Behavior<Command> refuse(ActorRef<StatusReply<T>> replyTo, DeviceRequestRejected.Reason reason, String detail) {
+    DeviceMeters.rejected(registry, reason);
+    return reply(replyTo, StatusReply.error(new DeviceRequestRejected(reason, detail)));
+  }
+
+  private <T> Behavior<Command> reply(ActorRef<T> replyTo, T answer) {
+    replyTo.tell(answer);
+    return this;
+  }
+
+  private DeviceLink.Assignment assignment(DeviceLink.Work work) {
+    return new DeviceLink.Assignment(work, outgoing.length(), outgoing.deadLetterCount(), inbound.received(), outgoing.sentCount());
   }
 
   /** The round can take work now: its task is starting or running (not backing off, stopped or paused). */
@@ -664,6 +469,14 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     return endpoint.serial() + " is " + task.state() + why;
   }
 
+  private static String replyKey(ChatMessage message) {
+    return "reply:" + message.dedupKey();
+  }
+
+  private static String screenshotTimer(long id) {
+    return "screenshot-" + id;
+  }
+
   private DeviceView view() {
     return new DeviceView(
         endpoint.serial(),
@@ -671,25 +484,16 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         origin,
         task == null ? TaskState.STARTING : task.state(),
         lastSeen,
-        wechatVersion,
-        selectors,
-        selectorsFallback,
-        queue.size(),
-        received,
-        sent,
+        identity.version(),
+        identity.selectors(),
+        identity.fallback(),
+        outgoing.length(),
+        inbound.received(),
+        outgoing.sentCount(),
         task == null ? 0 : task.consecutiveFailures(),
         task == null ? 0 : task.totalRestarts(),
         task == null ? null : task.lastError(),
         task == null ? null : task.nextRestartAt(),
-        new ArrayList<>(deadLetters));
-  }
-
-  private static <K, V> Map<K, V> lru(int capacity) {
-    return new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > capacity;
-      }
-    };
+        outgoing.deadLetters());
   }
 }

@@ -4,14 +4,37 @@ import io.celestialnexus.engine.chat.ChatMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
  * What a phone's round (running on the step pool) tells and asks its {@link DeviceActor}, which owns the
- * phone's state: the queue, the dead letters, the messages already seen. Tells return at once; asks block the
- * round's thread for at most their wait plus the ask timeout.
+ * phone's state (its {@link OutgoingQueue} and {@link InboundFilter}), and the records the round gets back. Tells
+ * return at once; asks block the round's thread for at most their wait plus the ask timeout.
  */
 interface DeviceLink {
+
+  /**
+   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
+   * the bridge last saw of each chat, to notice a chat that changed without a badge.
+   */
+  record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
+
+  /** What a round should do next, with the phone's counts for its status fields. */
+  record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
+
+  /** A unit of work for the phone's round. */
+  sealed interface Work {}
+
+  /** Send {@code text} to {@code chat}; {@code before} is the chat's tail as an earlier attempt saw it before typing. */
+  record SendWork(String key, String chat, String text, int attempt, List<String> before) implements Work {}
+
+  record ScreenshotWork(long id) implements Work {}
+
+  /** Nothing to do before the round's wait ends. */
+  enum NoWork implements Work {
+    INSTANCE
+  }
 
   /** The phone runs WeChat {@code version}, read through {@code selectors}. */
   void identified(String version, String selectors, boolean fallback);
@@ -20,7 +43,7 @@ interface DeviceLink {
   void seen(Instant at);
 
   /** Starts a round: chats an earlier round opened but did not finish, and what was last seen of each chat. */
-  DeviceActor.RoundStart beginRound() throws InterruptedException, TimeoutException;
+  RoundStart beginRound() throws InterruptedException, TimeoutException;
 
   /** About to open {@code chat}, which shows {@code unread} unread messages (its badge goes away now). */
   void chatOpened(String chat, int unread);
@@ -34,7 +57,7 @@ interface DeviceLink {
   void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview);
 
   /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
-  DeviceActor.Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
+  Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
 
   /** Before typing message {@code key}: the chat's last bubbles were {@code tail} (see WeChatPhone#tail). */
   void armed(String key, List<String> tail);

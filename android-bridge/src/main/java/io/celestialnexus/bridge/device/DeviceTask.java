@@ -132,11 +132,11 @@ final class DeviceTask implements Task {
   private Map<String, Object> round(Session session) throws Exception {
     long start = clock.nanoTime();
     WeChatPhone phone = session.phone;
-    DeviceActor.RoundStart known = link.beginRound();
+    DeviceLink.RoundStart known = link.beginRound();
     UiDump list = phone.chatList();
     for (ChatRow row : phone.screen().chatList(list)) {
       int unread = Math.max(row.unread(), known.pending().getOrDefault(row.name(), 0));
-      DeviceActor.ChatMemory memory = known.chats().get(row.name());
+      ChatMemory memory = known.chats().get(row.name());
       boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
       if (unread > 0 || changedUnseen) {
         read(phone, row, unread);
@@ -146,11 +146,11 @@ final class DeviceTask implements Task {
     long roundEnd = start + bridge.poll().maxRound().toNanos();
     while (clock.nanoTime() < roundEnd) {
       long now = clock.nanoTime();
-      DeviceActor.Assignment assignment = link.nextWork(Duration.ofNanos(Math.max(0, Math.min(waitEnd, roundEnd) - now)));
+      DeviceLink.Assignment assignment = link.nextWork(Duration.ofNanos(Math.max(0, Math.min(waitEnd, roundEnd) - now)));
       session.fields = fields(session, assignment);
-      if (assignment.work() instanceof DeviceActor.SendWork send) {
+      if (assignment.work() instanceof DeviceLink.SendWork send) {
         send(phone, send);
-      } else if (assignment.work() instanceof DeviceActor.ScreenshotWork screenshot) {
+      } else if (assignment.work() instanceof DeviceLink.ScreenshotWork screenshot) {
         link.screenshot(screenshot.id(), phone.screenshot());
       } else {
         break;
@@ -169,7 +169,7 @@ final class DeviceTask implements Task {
     link.received(row.name(), incoming(row.name(), bubbles.get()), unread, lastText(bubbles.get()), row.preview());
   }
 
-  private void send(WeChatPhone phone, DeviceActor.SendWork send) throws Exception {
+  private void send(WeChatPhone phone, DeviceLink.SendWork send) throws Exception {
     try {
       WeChatPhone.Sent sent = phone.send(send.chat(), send.text(), send.before(), tail -> link.armed(send.key(), tail));
       link.sent(send.key(), sent.outcome() == WeChatPhone.Outcome.ALREADY_THERE);
@@ -209,7 +209,7 @@ final class DeviceTask implements Task {
     return Duration.ofNanos((long) (interval.toNanos() * factor));
   }
 
-  private Map<String, Object> fields(Session session, DeviceActor.Assignment assignment) {
+  private Map<String, Object> fields(Session session, DeviceLink.Assignment assignment) {
     var fields = new LinkedHashMap<String, Object>();
     fields.put("connection", endpoint.describe());
     fields.put("wechatVersion", session.version);

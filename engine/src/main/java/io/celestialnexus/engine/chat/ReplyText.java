@@ -2,7 +2,10 @@ package io.celestialnexus.engine.chat;
 
 import java.nio.charset.StandardCharsets;
 
-/** Fits a reply into a channel's byte limit (WeChat counts UTF-8 bytes), cutting on a character boundary. */
+/**
+ * Fits a reply into a channel's limit, cutting on a character boundary and marking the cut with an ellipsis: by UTF-8
+ * bytes for the Official Account ({@link #fit}), by characters (code points) for a phone's chat ({@link #fitCodePoints}).
+ */
 public final class ReplyText {
 
   private static final String ELLIPSIS = "…";
@@ -28,5 +31,13 @@ public final class ReplyText {
       i += Character.charCount(codePoint);
     }
     return kept.append(ELLIPSIS).toString();
+  }
+
+  /** At most {@code maxCodePoints} characters (an emoji is one), the last of them an ellipsis when cut. */
+  public static String fitCodePoints(String text, int maxCodePoints) {
+    if (text.codePointCount(0, text.length()) <= maxCodePoints) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, maxCodePoints - 1)) + ELLIPSIS;
   }
 }

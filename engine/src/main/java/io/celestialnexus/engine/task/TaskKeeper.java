@@ -38,6 +38,10 @@ import org.apache.pekko.pattern.StatusReply;
  * inside {@code flap-window} mark the task FLAPPING and raise an alert; it is still retried, every
  * {@code max-backoff}. The keeper itself never fails on a task's behalf; if it fails through a bug of
  * its own, its parent restarts it and the task starts over.
+ *
+ * <p>Whoever spawns the keeper may pass a listener that is told {@link IncarnationFailed} each time a runner
+ * fails, before the restart is scheduled, so it need not infer a death from the status reports. Pauses,
+ * operator restarts and drains stop a runner on purpose and are not failures.
  */
 public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
@@ -80,6 +84,12 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   /** The task's lifecycle events stamped after {@code sinceMillis} (epoch ms), oldest first. */
   public record GetTimeline(long sinceMillis, ActorRef<StatusReply<List<LifecycleEvent>>> replyTo) implements Command {}
 
+  /**
+   * Told to the keeper's listener when incarnation {@code incarnation} of {@code task} failed (threw, stalled or
+   * stopped unexpectedly): the step it was running is gone.
+   */
+  public record IncarnationFailed(String task, int incarnation, ErrorInfo error) {}
+
   private enum RestartDue implements Command {
     INSTANCE
   }
@@ -98,6 +108,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   private final Task task;
   private final ActorRef<StatusBoard.Command> board;
+  private final ActorRef<IncarnationFailed> failures;
   private final EngineClock clock;
   private final TimerScheduler<Command> timers;
   private final BackoffPolicy policy;
@@ -130,6 +141,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       TimerScheduler<Command> timers,
       Task task,
       ActorRef<StatusBoard.Command> board,
+      ActorRef<IncarnationFailed> failures,
       EngineClock clock,
       MeterRegistry registry,
       DoubleSupplier jitter,
@@ -138,6 +150,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     this.timeline = new Timeline(timelineCapacity);
     this.task = task;
     this.board = board;
+    this.failures = failures;
     this.clock = clock;
     this.timers = timers;
     var backoff = task.settings().backoff();
@@ -150,7 +163,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
 
   /**
    * {@code jitter} yields uniform values in [0, 1) for the backoff's random factor; {@code timelineCapacity}
-   * bounds the lifecycle events kept.
+   * bounds the lifecycle events kept. Nobody hears of failed incarnations but the status board.
    */
   public static Behavior<Command> create(
       Task task,
@@ -162,7 +175,24 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
-                timers -> new TaskKeeper(context, timers, task, board, clock, registry, jitter, timelineCapacity)));
+                timers ->
+                    new TaskKeeper(
+                        context, timers, task, board, context.getSystem().ignoreRef(), clock, registry, jitter, timelineCapacity)));
+  }
+
+  /** The same, telling {@code failures} of every incarnation that fails. */
+  public static Behavior<Command> create(
+      Task task,
+      ActorRef<StatusBoard.Command> board,
+      ActorRef<IncarnationFailed> failures,
+      EngineClock clock,
+      MeterRegistry registry,
+      DoubleSupplier jitter,
+      int timelineCapacity) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> new TaskKeeper(context, timers, task, board, failures, clock, registry, jitter, timelineCapacity)));
   }
 
   @Override
@@ -251,6 +281,8 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     lastError = ErrorInfo.of(cause, now);
     meters.failed(lastError.reason());
     recordFailure(cause, now);
+    // before a restart can spawn the next incarnation, so the listener hears of this one's end first
+    failures.tell(new IncarnationFailed(task.name(), incarnation, lastError));
     if (flaps.recordRestart(now) && !flapping) {
       flapping = true;
       board.tell(

@@ -21,4 +21,15 @@ class ReplyTextTest {
     assertTrue(fitted.endsWith("…"));
     assertEquals(text.substring(0, fitted.length() - 1), fitted.substring(0, fitted.length() - 1));
   }
+
+  @Test
+  void textWithinTheCharacterLimitIsUntouched() {
+    assertEquals("红😀", ReplyText.fitCodePoints("红😀", 2));
+  }
+
+  @Test
+  void longTextIsCutToTheCharacterLimitCountingAnEmojiAsOne() {
+    assertEquals("红😀…", ReplyText.fitCodePoints("红😀蓝😀", 3));
+    assertEquals("…", ReplyText.fitCodePoints("红蓝", 1));
+  }
 }

@@ -65,6 +65,15 @@ class TaskKeeperTest {
     return keeper;
   }
 
+  private ActorRef<TaskKeeper.Command> keep(
+      ScriptedTask task, TestProbe<StatusBoard.Command> board, TestProbe<TaskKeeper.IncarnationFailed> failures) {
+    ActorRef<TaskKeeper.Command> keeper =
+        testKit.spawn(
+            TaskKeeper.create(task, board.getRef(), failures.getRef(), clock, new SimpleMeterRegistry(), () -> 0.5, 50));
+    spawned.add(keeper);
+    return keeper;
+  }
+
   private void advance(Duration duration) {
     clock.advance(duration);
     time.timePasses(duration);
@@ -214,6 +223,70 @@ class TaskKeeperTest {
     TaskStatus again = awaitStatus(board, "flaky", s -> s.consecutiveFailures() == 4 && s.nextRestartAt() != null);
     assertEquals(TaskState.FLAPPING, again.state());
     assertEquals(ofSeconds(30), Duration.between(clock.instant(), again.nextRestartAt()));
+  }
+
+  @Test
+  void tellsItsListenerOfEveryIncarnationThatFails() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    TestProbe<TaskKeeper.IncarnationFailed> failures = testKit.createTestProbe();
+    keep(alwaysFailing("noticed", TestSettings.backoff(), events), board, failures);
+
+    TaskKeeper.IncarnationFailed first = failures.receiveMessage();
+    assertEquals("noticed", first.task());
+    assertEquals(1, first.incarnation());
+    assertEquals("boom 1", first.error().message());
+    assertEquals(2, failures.receiveMessage().incarnation()); // the immediate restart failed too
+    awaitStatus(board, "noticed", s -> s.state() == TaskState.BACKOFF);
+    failures.expectNoMessage(ofMillis(100));
+
+    advance(ofSeconds(1));
+    TaskKeeper.IncarnationFailed third = failures.receiveMessage();
+    assertEquals(3, third.incarnation());
+    assertEquals("boom 3", third.error().message());
+  }
+
+  @Test
+  void aPauseOrADrainStopsTheStepWithoutTellingTheListenerOfAFailure() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    TestProbe<TaskKeeper.IncarnationFailed> failures = testKit.createTestProbe();
+    CountDownLatch never = stuck();
+    ActorRef<TaskKeeper.Command> keeper =
+        keep(
+            new ScriptedTask(
+                "stopped-on-purpose",
+                TestSettings.every(ofMinutes(10)),
+                (n, context) -> {
+                  events.getRef().tell("step " + n);
+                  try {
+                    never.await();
+                  } catch (InterruptedException e) {
+                    events.getRef().tell("interrupted " + n);
+                    throw e;
+                  }
+                  return Map.of();
+                }),
+            board,
+            failures);
+    events.expectMessage("step 1");
+
+    TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.Pause(replies.getRef()));
+    replies.receiveMessage();
+    events.expectMessage("interrupted 1");
+    keeper.tell(new TaskKeeper.Resume(replies.getRef()));
+    replies.receiveMessage();
+    events.expectMessage("step 2");
+
+    TestProbe<org.apache.pekko.Done> drained = testKit.createTestProbe();
+    keeper.tell(new TaskKeeper.Drain(ofSeconds(5), drained.getRef()));
+    keeper.tell(new TaskKeeper.RunNow(replies.getRef()));
+    assertTrue(replies.receiveMessage().isError(), "refused: the drain (and its deadline) is under way");
+    advance(ofSeconds(5));
+    drained.receiveMessage();
+    events.expectMessage("interrupted 2");
+    failures.expectNoMessage(ofMillis(100));
   }
 
   @Test

@@ -1,0 +1,236 @@
+package io.celestialnexus.bridge.device;
+
+import io.celestialnexus.bridge.BridgeSettings;
+import io.celestialnexus.engine.device.DeviceRequestRejected;
+import io.celestialnexus.engine.device.DeviceView;
+import io.celestialnexus.engine.device.OutgoingReceipt;
+import io.celestialnexus.engine.device.OutgoingRequest;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One phone's outgoing messages, sent one at a time in the order queued. It decides what is accepted (valid, not a
+ * repeat of a known idempotency key, room in the queue), which message goes next, and when a message is given up:
+ * after {@code max-attempts} failed attempts it becomes a dead letter (kept, newest first, up to
+ * {@code nexus.bridge.dead-letters}), never dropped. The keys of finished messages are remembered with their final
+ * status, so a repeated send answers where its message stands instead of sending it twice.
+ *
+ * <p>A message remembers the chat's tail as the first attempt saw it before typing, so a later attempt can look for
+ * the bubble an earlier one may have sent. Plain and single-threaded: the {@link DeviceActor} owns it; its clock
+ * only dates dead letters.
+ */
+final class OutgoingQueue {
+
+  /** Finished keys remembered with their final status; the oldest to finish is forgotten first. */
+  static final int FINISHED_KEYS = 1_000;
+
+  /** What became of an API request: accepted or refused. */
+  sealed interface RequestOutcome {}
+
+  /** What became of a reply: accepted, or (nobody waits to hear a refusal) dead-lettered. */
+  sealed interface ReplyOutcome {}
+
+  /** Queued now ({@code added}), or already known by its key: queued, sent or dead-lettered. */
+  record Accepted(String key, OutgoingReceipt.Status status, boolean added) implements RequestOutcome, ReplyOutcome {}
+
+  /** Not queued: invalid, or no room. */
+  record Refused(DeviceRequestRejected.Reason reason, String detail) implements RequestOutcome {}
+
+  /** Not queued, no room: given up at once. */
+  record DeadLettered(DeviceView.DeadLetter letter) implements ReplyOutcome {}
+
+  /** A failed attempt at message {@code key}: it is tried again, or it was the last and {@code deadLetter} is set. */
+  record AttemptFailed(String key, int attempts, DeviceView.DeadLetter deadLetter) {
+    boolean gaveUp() {
+      return deadLetter != null;
+    }
+  }
+
+  /** A message waiting to be sent. Replaced, never mutated. */
+  private record Outgoing(String key, String chat, String text, int attempts, List<String> before) {
+    Outgoing attempted() {
+      return new Outgoing(key, chat, text, attempts + 1, before);
+    }
+
+    Outgoing armed(List<String> tail) {
+      return before != null ? this : new Outgoing(key, chat, text, attempts, List.copyOf(tail));
+    }
+  }
+
+  private final String device;
+  private final BridgeSettings.Send limits;
+  private final int deadLetterCapacity;
+  private final Clock clock;
+  private final LinkedHashMap<String, Outgoing> waiting = new LinkedHashMap<>();
+  private final Map<String, OutgoingReceipt.Status> finished = BoundedMaps.newest(FINISHED_KEYS);
+  private final Deque<DeviceView.DeadLetter> deadLetters = new ArrayDeque<>();
+  private String inFlight;
+  private long sent;
+
+  /**
+   * @param device the phone's serial, named in refusals
+   * @param deadLetterCapacity dead letters kept ({@code nexus.bridge.dead-letters}, may be 0)
+   */
+  OutgoingQueue(String device, BridgeSettings.Send limits, int deadLetterCapacity, Clock clock) {
+    this.device = device;
+    this.limits = limits;
+    this.deadLetterCapacity = deadLetterCapacity;
+    this.clock = clock;
+  }
+
+  /** An API request: refused when invalid or when the queue is full; a blank key gets a fresh one. */
+  RequestOutcome request(OutgoingRequest request) {
+    String problem = invalid(request);
+    if (problem != null) {
+      return new Refused(DeviceRequestRejected.Reason.INVALID, problem);
+    }
+    String key = request.key() == null || request.key().isBlank() ? UUID.randomUUID().toString() : request.key().strip();
+    Optional<Accepted> known = known(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (isFull()) {
+      return new Refused(
+          DeviceRequestRejected.Reason.QUEUE_FULL,
+          device + " has " + waiting.size() + " messages waiting (nexus.bridge.send.max-queue); try again later");
+    }
+    return add(new Outgoing(key, request.chat().strip(), request.text(), 0, null));
+  }
+
+  /** A reply to an incoming message: dead-lettered when the queue is full. */
+  ReplyOutcome reply(String key, String chat, String text) {
+    Optional<Accepted> known = known(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    var outgoing = new Outgoing(key, chat, text, 0, null);
+    return isFull() ? new DeadLettered(deadLetter(outgoing, "queue full (" + waiting.size() + " waiting)")) : add(outgoing);
+  }
+
+  /** A reply that never came: there is nothing to send, but the operator sees why in the dead letters. */
+  DeviceView.DeadLetter unanswered(String key, String chat, String reason) {
+    return deadLetter(new Outgoing(key, chat, "", 0, null), reason);
+  }
+
+  /** The oldest waiting message, now in flight with one more attempt; empty while another is in flight. */
+  Optional<DeviceLink.SendWork> next() {
+    if (inFlight != null || waiting.isEmpty()) {
+      return Optional.empty();
+    }
+    Outgoing next = waiting.values().iterator().next().attempted();
+    waiting.put(next.key(), next);
+    inFlight = next.key();
+    return Optional.of(new DeviceLink.SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before()));
+  }
+
+  /** Whether a message is being sent right now (handed out, neither sent nor failed yet). */
+  boolean sending() {
+    return inFlight != null;
+  }
+
+  /** Before the first typing of {@code key}, the chat's last bubbles were {@code tail}; later attempts keep the first. */
+  void armed(String key, List<String> tail) {
+    waiting.computeIfPresent(key, (k, outgoing) -> outgoing.armed(tail));
+  }
+
+  /** Message {@code key} is in its chat: returns its chat, empty when it was not waiting. */
+  Optional<String> sent(String key) {
+    landed(key);
+    Outgoing outgoing = waiting.remove(key);
+    if (outgoing == null) {
+      return Optional.empty();
+    }
+    sent++;
+    finished.put(key, OutgoingReceipt.Status.SENT);
+    return Optional.of(outgoing.chat());
+  }
+
+  /** An attempt at {@code key} failed: it is tried again, or given up after its last attempt. */
+  Optional<AttemptFailed> failed(String key, String reason) {
+    landed(key);
+    Outgoing outgoing = waiting.get(key);
+    if (outgoing == null) {
+      return Optional.empty();
+    }
+    DeviceView.DeadLetter letter = outgoing.attempts() >= limits.maxAttempts() ? deadLetter(outgoing, reason) : null;
+    return Optional.of(new AttemptFailed(key, outgoing.attempts(), letter));
+  }
+
+  /** The phone's round died: the message it was sending (if any) loses that attempt. */
+  Optional<AttemptFailed> roundFailed(String reason) {
+    return inFlight == null ? Optional.empty() : failed(inFlight, reason);
+  }
+
+  int length() {
+    return waiting.size();
+  }
+
+  /** Oldest first. */
+  List<String> waitingKeys() {
+    return List.copyOf(waiting.keySet());
+  }
+
+  int deadLetterCount() {
+    return deadLetters.size();
+  }
+
+  long sentCount() {
+    return sent;
+  }
+
+  /** Newest first. */
+  List<DeviceView.DeadLetter> deadLetters() {
+    return List.copyOf(deadLetters);
+  }
+
+  private String invalid(OutgoingRequest request) {
+    if (request.chat() == null || request.chat().isBlank()) {
+      return "chat is required: the name of the conversation as the phone's chat list shows it";
+    }
+    if (request.text() == null || request.text().isBlank()) {
+      return "text is required and must not be blank";
+    }
+    int length = request.text().codePointCount(0, request.text().length());
+    if (length > limits.maxTextLength()) {
+      return "text has " + length + " characters; at most " + limits.maxTextLength() + " are sent (nexus.bridge.send.max-text-length)";
+    }
+    return null;
+  }
+
+  private Optional<Accepted> known(String key) {
+    OutgoingReceipt.Status status = waiting.containsKey(key) ? OutgoingReceipt.Status.QUEUED : finished.get(key);
+    return Optional.ofNullable(status).map(known -> new Accepted(key, known, false));
+  }
+
+  private boolean isFull() {
+    return waiting.size() >= limits.maxQueue();
+  }
+
+  private Accepted add(Outgoing outgoing) {
+    waiting.put(outgoing.key(), outgoing);
+    return new Accepted(outgoing.key(), OutgoingReceipt.Status.QUEUED, true);
+  }
+
+  private void landed(String key) {
+    if (key.equals(inFlight)) {
+      inFlight = null;
+    }
+  }
+
+  private DeviceView.DeadLetter deadLetter(Outgoing outgoing, String reason) {
+    waiting.remove(outgoing.key());
+    finished.put(outgoing.key(), OutgoingReceipt.Status.DEAD_LETTERED);
+    var letter = new DeviceView.DeadLetter(outgoing.key(), outgoing.chat(), outgoing.text(), outgoing.attempts(), reason, clock.instant());
+    deadLetters.addFirst(letter);
+    while (deadLetters.size() > deadLetterCapacity) {
+      deadLetters.removeLast();
+    }
+    return letter;
+  }
+}
