@@ -1,10 +1,10 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.ssq.score.RandomBaseline;
 import io.celestialnexus.engine.ssq.state.IssueRecord;
 import io.celestialnexus.engine.ssq.state.Prediction;
 import io.celestialnexus.engine.ssq.state.Review;
-import io.celestialnexus.engine.ssq.state.Ticket;
 import java.time.Instant;
 import java.util.List;
 

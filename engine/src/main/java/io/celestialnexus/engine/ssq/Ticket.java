@@ -1,20 +1,27 @@
 package io.celestialnexus.engine.ssq;
 
+import io.celestialnexus.persistence.CborSerializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Six distinct reds (kept sorted) and a blue: a pick, or one of the tickets sampled from a forecast. */
-public record Ticket(List<Integer> reds, int blue) {
+/**
+ * Six distinct reds 1..33 (kept sorted) and a blue 1..16: a pick, or one of the tickets sampled from a forecast; stored
+ * inside predictions. Construction validates it.
+ */
+public record Ticket(List<Integer> reds, int blue) implements CborSerializable {
 
   public Ticket {
     if (reds == null || reds.size() != Draw.RED_COUNT) {
-      throw new IllegalArgumentException("a ticket has " + Draw.RED_COUNT + " reds");
+      throw new IllegalArgumentException("a ticket has " + Draw.RED_COUNT + " reds, got " + (reds == null ? 0 : reds.size()));
     }
     var sorted = new TreeSet<Integer>();
     for (Integer red : reds) {
-      if (red == null || red < 1 || red > Draw.RED_MAX || !sorted.add(red)) {
-        throw new IllegalArgumentException("reds must be distinct numbers 1.." + Draw.RED_MAX + ", were " + reds);
+      if (red == null || red < 1 || red > Draw.RED_MAX) {
+        throw new IllegalArgumentException("red " + red + " outside 1.." + Draw.RED_MAX);
+      }
+      if (!sorted.add(red)) {
+        throw new IllegalArgumentException("red " + red + " repeated");
       }
     }
     if (blue < 1 || blue > Draw.BLUE_MAX) {

@@ -1,6 +1,7 @@
 package io.celestialnexus.engine.testing;
 
 import io.celestialnexus.engine.ssq.SsqTesting;
+import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;
 import io.celestialnexus.engine.ssq.evaluation.Evaluator;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
@@ -10,7 +11,6 @@ import io.celestialnexus.engine.ssq.state.IssueRecord;
 import io.celestialnexus.engine.ssq.state.Prediction;
 import io.celestialnexus.engine.ssq.state.Review;
 import io.celestialnexus.engine.ssq.state.StrategyWeights;
-import io.celestialnexus.engine.ssq.state.Ticket;
 import io.celestialnexus.engine.ssq.state.WeightsVersion;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -133,7 +133,7 @@ final class CatchUp {
       // an issue never predicted is predicted with the weights live before it: the version before this one's tuning
       int version = k == 0 ? memory.version() : firstNew + k - 1;
       Prediction prediction =
-          each.held() != null ? each.held() : IssueReviewer.prediction(each.record().draw().issue(), each.fused(), 0, version);
+          each.held() != null ? each.held() : Prediction.fromForecast(each.record().draw().issue(), each.fused(), 0, version);
       outcomes.add(new PredictionLog.Outcome(prediction, IssueReviewer.review(each.record())));
     }
     store.recordOutcomes(outcomes);

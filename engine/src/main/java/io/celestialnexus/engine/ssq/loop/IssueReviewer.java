@@ -8,7 +8,6 @@ import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.ssq.evaluation.DrawRecord;
 import io.celestialnexus.engine.ssq.evaluation.Likelihoods;
 import io.celestialnexus.engine.ssq.fusion.Fusion;
-import io.celestialnexus.engine.ssq.fusion.TicketSampler;
 import io.celestialnexus.engine.ssq.fusion.Weighting;
 import io.celestialnexus.engine.ssq.score.PrizeTier;
 import io.celestialnexus.engine.ssq.score.Score;
@@ -24,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The loop's arithmetic, free of storage and threads: forecasting an issue from the draws before it, turning the
- * fused forecast into a stored prediction, scoring it once drawn, and the tuner step over the recent records.
+ * The loop's arithmetic, free of storage and threads: forecasting an issue from the draws before it, fusing the
+ * forecasts, scoring a prediction once drawn, and the tuner step over the recent records.
  */
 final class IssueReviewer {
 
@@ -57,27 +56,13 @@ final class IssueReviewer {
     return forecasts;
   }
 
-  /** The fused prediction for {@code issue}: top six reds and top blue, plus {@code tickets} sampled ones seeded by the issue. */
-  static Prediction prediction(int issue, Forecast fused, int tickets, int weightsVersion) {
-    List<io.celestialnexus.engine.ssq.state.Ticket> extra = new ArrayList<>();
-    for (Ticket ticket : TicketSampler.sample(fused, tickets, issue)) {
-      extra.add(stored(ticket));
-    }
-    return new Prediction(issue, stored(Ticket.topOf(fused)), extra, boxed(fused.reds()), boxed(fused.blues()), weightsVersion);
-  }
-
   static Forecast fused(Weighting weights, Map<String, Forecast> forecasts) {
     return Fusion.mix(weights, forecasts);
   }
 
-  /** The forecast a stored prediction carried. */
-  static Forecast forecastOf(Prediction prediction) {
-    return Forecast.ofWeights(unboxed(prediction.redProbabilities()), unboxed(prediction.blueProbabilities()));
-  }
-
   /** Scores a stored prediction (its own picks, its own probabilities) and every strategy on the drawn numbers. */
   DrawRecord score(Draw draw, Prediction prediction, Weighting used, Map<String, Forecast> forecasts) {
-    return score(draw, forecastOf(prediction), new Ticket(prediction.picks().reds(), prediction.picks().blue()), used, forecasts);
+    return score(draw, prediction.forecast(), prediction.picks(), used, forecasts);
   }
 
   /** Scores a fused forecast by {@code picks}, and every strategy, on the drawn numbers. */
@@ -110,25 +95,5 @@ final class IssueReviewer {
   /** 1 for the first prize … 6 for the sixth, 0 for none, as a {@link Review} stores it. */
   static int tierNumber(PrizeTier tier) {
     return tier == PrizeTier.NONE ? 0 : tier.ordinal() + 1;
-  }
-
-  private static io.celestialnexus.engine.ssq.state.Ticket stored(Ticket ticket) {
-    return new io.celestialnexus.engine.ssq.state.Ticket(ticket.reds(), ticket.blue());
-  }
-
-  private static List<Double> boxed(double[] values) {
-    List<Double> list = new ArrayList<>(values.length);
-    for (double value : values) {
-      list.add(value);
-    }
-    return list;
-  }
-
-  private static double[] unboxed(List<Double> values) {
-    double[] array = new double[values.size()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = values.get(i);
-    }
-    return array;
   }
 }

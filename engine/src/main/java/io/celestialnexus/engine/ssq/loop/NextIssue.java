@@ -6,6 +6,7 @@ import io.celestialnexus.engine.ssq.DrawSchedule;
 import io.celestialnexus.engine.ssq.Forecast;
 import io.celestialnexus.engine.ssq.History;
 import io.celestialnexus.engine.ssq.state.IssueRecord;
+import io.celestialnexus.engine.ssq.state.Prediction;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ final class NextIssue {
       return Optional.empty();
     }
     Forecast fused = IssueReviewer.fused(memory.weights(), reviewer.forecasts(history, target));
-    IssueRecord stored = store.recordPrediction(IssueReviewer.prediction(target.issue(), fused, 0, memory.version()));
+    IssueRecord stored = store.recordPrediction(Prediction.fromForecast(target.issue(), fused, 0, memory.version()));
     memory.predicted(stored.prediction(), memory.weights());
     return Optional.of(stored);
   }

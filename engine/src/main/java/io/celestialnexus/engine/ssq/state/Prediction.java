@@ -1,7 +1,11 @@
 package io.celestialnexus.engine.ssq.state;
 
 import io.celestialnexus.engine.ssq.Draw;
+import io.celestialnexus.engine.ssq.Forecast;
+import io.celestialnexus.engine.ssq.Ticket;
+import io.celestialnexus.engine.ssq.fusion.TicketSampler;
 import io.celestialnexus.persistence.CborSerializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +24,20 @@ public record Prediction(
 
   private static final double SUM_TOLERANCE = 1e-6;
 
+  /**
+   * The prediction of {@code issue} from a fused forecast: its top six reds and top blue, plus {@code tickets} distinct
+   * tickets sampled from it (seeded by the issue, so the same forecast always gives the same tickets).
+   */
+  public static Prediction fromForecast(int issue, Forecast fused, int tickets, int weightsVersion) {
+    return new Prediction(
+        issue, Ticket.topOf(fused), TicketSampler.sample(fused, tickets, issue), boxed(fused.reds()), boxed(fused.blues()), weightsVersion);
+  }
+
+  /** The fused forecast this prediction was made from. */
+  public Forecast forecast() {
+    return Forecast.ofWeights(unboxed(redProbabilities), unboxed(blueProbabilities));
+  }
+
   public Prediction {
     if (issue < 1) {
       throw new IllegalArgumentException("issue must be positive, was " + issue);
@@ -33,6 +51,22 @@ public record Prediction(
     if (weightsVersion < 0) {
       throw new IllegalArgumentException("weights version must be >= 0, was " + weightsVersion);
     }
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> list = new ArrayList<>(values.length);
+    for (double value : values) {
+      list.add(value);
+    }
+    return list;
+  }
+
+  private static double[] unboxed(List<Double> values) {
+    double[] array = new double[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
   }
 
   private static List<Double> probabilities(List<Double> vector, int size, String name) {

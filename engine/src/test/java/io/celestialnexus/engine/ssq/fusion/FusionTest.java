@@ -11,6 +11,7 @@ import io.celestialnexus.engine.ssq.DrawCsv;
 import io.celestialnexus.engine.ssq.Forecast;
 import io.celestialnexus.engine.ssq.History;
 import io.celestialnexus.engine.ssq.Ticket;
+import io.celestialnexus.engine.ssq.state.Prediction;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.ssq.strategy.StrategySettings;
 import java.util.Arrays;
@@ -96,26 +97,27 @@ class FusionTest {
   void aPredictionPicksTheTopOfTheFusionAndSamplesTicketsSeededByTheIssue() {
     var draws = DrawCsv.bundled();
     var strategies = StrategyCatalog.standard(new StrategySettings(100, 1.0, 0.5, 3.0, 300, 1.0, 0.5));
-    Predictor predictor = new Predictor(strategies);
     Weighting weights = Weighting.uniform(strategies.stream().map(s -> s.name()).toList());
-    History history = History.of(draws);
     DrawContext next = io.celestialnexus.engine.ssq.DrawSchedule.after(draws.get(draws.size() - 1));
-    Prediction prediction = predictor.predict(history, next, weights, 5);
+    Map<String, Forecast> forecasts = new LinkedHashMap<>();
+    strategies.forEach(strategy -> forecasts.put(strategy.name(), strategy.forecast(History.of(draws), next)));
+    Forecast fused = Fusion.mix(weights, forecasts);
+
+    Prediction prediction = Prediction.fromForecast(next.issue(), fused, 5, 12);
+
     assertEquals(next.issue(), prediction.issue());
-    assertEquals(Ticket.topOf(prediction.fused()), prediction.picks());
-    assertEquals(Fusion.mix(weights, prediction.forecasts()), prediction.fused());
-    assertEquals(List.copyOf(weights.names()), List.copyOf(prediction.forecasts().keySet()));
-    assertEquals(5, prediction.tickets().size());
-    assertEquals(prediction, predictor.predict(history, next, weights, 5), "same input, same prediction");
+    assertEquals(Ticket.topOf(fused), prediction.picks());
+    assertEquals(5, prediction.extraTickets().size());
+    assertEquals(12, prediction.weightsVersion());
+    assertEquals(Ticket.topOf(prediction.forecast()), prediction.picks(), "the stored probabilities give back the picks");
+    assertEquals(prediction, Prediction.fromForecast(next.issue(), fused, 5, 12), "same input, same prediction");
   }
 
   @Test
   void aPredictionAndItsContextReadBackEqualFromJson() throws Exception {
     var draws = DrawCsv.bundled();
-    var strategies = StrategyCatalog.standard(new StrategySettings(100, 1.0, 0.5, 3.0, 300, 1.0, 0.5));
     DrawContext next = io.celestialnexus.engine.ssq.DrawSchedule.after(draws.get(draws.size() - 1));
-    Prediction prediction =
-        new Predictor(strategies).predict(History.of(draws), next, Weighting.uniform(strategies.stream().map(s -> s.name()).toList()), 3);
+    Prediction prediction = Prediction.fromForecast(next.issue(), Forecast.uniform(), 3, 0);
     var mapper = io.celestialnexus.engine.status.StatusJson.mapper();
     assertEquals(prediction, mapper.readValue(mapper.writeValueAsString(prediction), Prediction.class));
     assertEquals(next, mapper.readValue(mapper.writeValueAsString(next), DrawContext.class));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.testing.ManualClock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.celestialnexus.engine.ssq.state;
 
 import io.celestialnexus.engine.ssq.Draw;
+import io.celestialnexus.engine.ssq.Ticket;
 import io.celestialnexus.engine.ssq.tuning.TunerParams;
 import java.time.Duration;
 import java.time.LocalDate;
