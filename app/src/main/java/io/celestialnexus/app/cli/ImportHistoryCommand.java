@@ -1,7 +1,9 @@
 package io.celestialnexus.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.celestialnexus.app.node.DirectStorage;
 import io.celestialnexus.app.node.NodeSettings;
+import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.HistoryImport;
 import io.celestialnexus.engine.status.StatusJson;
@@ -11,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,18 +76,10 @@ public final class ImportHistoryCommand implements Callable<Integer> {
     } else {
       var direct = ((StateChange.Direct) route).storage();
       try (direct) {
-        var draws = direct.draws();
         var timeout = settings.state().askTimeout();
         report =
             new HistoryImport(new SimpleMeterRegistry())
-                .run(
-                    csv,
-                    skipInvalid,
-                    "import",
-                    (batch, allOrNothing) ->
-                        AskPattern.<DrawHistory.Command, DrawHistory.Recorded>ask(
-                            draws, replyTo -> new DrawHistory.RecordDraws(batch, "import", allOrNothing, replyTo), timeout,
-                            direct.system().scheduler()))
+                .run(csv, skipInvalid, "import", new DirectRecorder(direct, timeout))
                 .toCompletableFuture()
                 .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       }
@@ -91,6 +88,30 @@ public final class ImportHistoryCommand implements Callable<Integer> {
     report.rejected().forEach(out::println);
     out.flush();
     return report.applied() ? 0 : 1;
+  }
+
+  /**
+   * Records into the draw history opened on the first batch: a file refused outright never starts the entity, which
+   * would otherwise still be starting (and fail noisily) while the storage closes.
+   */
+  private static final class DirectRecorder implements HistoryImport.Recorder {
+    private final DirectStorage storage;
+    private final Duration timeout;
+    private ActorRef<DrawHistory.Command> draws;
+
+    DirectRecorder(DirectStorage storage, Duration timeout) {
+      this.storage = storage;
+      this.timeout = timeout;
+    }
+
+    @Override
+    public CompletionStage<DrawHistory.Recorded> record(List<Draw> batch, boolean allOrNothing) {
+      if (draws == null) {
+        draws = storage.draws();
+      }
+      return AskPattern.ask(
+          draws, replyTo -> new DrawHistory.RecordDraws(batch, "import", allOrNothing, replyTo), timeout, storage.system().scheduler());
+    }
   }
 
   private static HistoryImport.Report fromJson(JsonNode json) {
