@@ -25,8 +25,6 @@ public final class StorageSchema {
   /** The tables the journal, tags and snapshot store need. */
   public static final List<String> TABLES = List.of("event_journal", "event_tag", "snapshot");
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
   private StorageSchema() {}
 
   /** The schema is not there; the message names the command that creates it. */
@@ -41,7 +39,7 @@ public final class StorageSchema {
     if (settings.kind() == StorageKind.H2) {
       createH2Directory(settings);
     }
-    try (Connection connection = Jdbc.open(settings, TIMEOUT);
+    try (Connection connection = Jdbc.open(settings, settings.schemaTimeout());
         Statement statement = connection.createStatement()) {
       for (String sql : statements(settings.kind())) {
         statement.execute(sql);

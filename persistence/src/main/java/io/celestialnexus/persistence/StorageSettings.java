@@ -25,7 +25,8 @@ public record StorageSettings(
     int writeParallelism,
     Duration connectTimeout,
     Duration healthInterval,
-    Duration healthTimeout) {
+    Duration healthTimeout,
+    Duration schemaTimeout) {
 
   private static final String PREFIX = "nexus.storage";
   /** Options every H2 URL needs: the plugin quotes lower-case names; commits reach the file before the ack. */
@@ -68,13 +69,15 @@ public record StorageSettings(
         writeParallelism,
         positive(root, "connect-timeout"),
         positive(root, "health.interval"),
-        positive(root, "health.timeout"));
+        positive(root, "health.timeout"),
+        positive(root, "schema-timeout"));
   }
 
   /** Settings of the same kind pointing at another database (tests, benchmarks). */
   public StorageSettings withDatabase(String otherUrl, String otherUser, String otherPassword) {
     return new StorageSettings(
-        kind, otherUrl, otherUser, otherPassword, poolSize, writeParallelism, connectTimeout, healthInterval, healthTimeout);
+        kind, otherUrl, otherUser, otherPassword, poolSize, writeParallelism, connectTimeout, healthInterval, healthTimeout,
+        schemaTimeout);
   }
 
   /** The plugin's shared database "nexus" for this choice; layer it over the node's config. */
