@@ -47,6 +47,26 @@ public final class SsqTesting {
         s.confidence(), s.evaluationDraws(), s.randomCandidates(), s.rollback());
   }
 
+  /** A strategy for a test: {@code forecast} answers for every target. */
+  public static Strategy strategy(String name, String title, java.util.function.BiFunction<History, DrawContext, Forecast> forecast) {
+    return new Strategy() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String title() {
+        return title;
+      }
+
+      @Override
+      public Forecast forecast(History history, DrawContext target) {
+        return forecast.apply(history, target);
+      }
+    };
+  }
+
   public static AutoRlSettings gate(double minDelta, double lowerBoundDelta) {
     AutoRlSettings s = SHIPPED.autorl();
     return new AutoRlSettings(

@@ -9,7 +9,6 @@ import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.DrawContext;
 import io.celestialnexus.engine.ssq.DrawSchedule;
 import io.celestialnexus.engine.ssq.Forecast;
-import io.celestialnexus.engine.ssq.History;
 import io.celestialnexus.engine.ssq.SsqTesting;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.IssueRecord;
@@ -108,31 +107,21 @@ class LoopOwnerTest {
   private List<Strategy> holdingAt(int issue, CountDownLatch entered) {
     List<Strategy> strategies = new ArrayList<>(SsqTesting.STRATEGIES);
     strategies.add(
-        new Strategy() {
-          @Override
-          public String name() {
-            return "holding";
-          }
-
-          @Override
-          public String title() {
-            return "waits at one issue until released";
-          }
-
-          @Override
-          public Forecast forecast(History history, DrawContext target) {
-            if (target.issue() == issue) {
-              entered.countDown();
-              try {
-                released.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while held", e);
+        SsqTesting.strategy(
+            "holding",
+            "waits at one issue until released",
+            (history, target) -> {
+              if (target.issue() == issue) {
+                entered.countDown();
+                try {
+                  released.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("interrupted while held", e);
+                }
               }
-            }
-            return Forecast.uniform();
-          }
-        });
+              return Forecast.uniform();
+            }));
     return strategies;
   }
 

@@ -10,7 +10,6 @@ import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.DrawContext;
 import io.celestialnexus.engine.ssq.DrawSchedule;
 import io.celestialnexus.engine.ssq.Forecast;
-import io.celestialnexus.engine.ssq.History;
 import io.celestialnexus.engine.ssq.SsqSettings;
 import io.celestialnexus.engine.ssq.SsqTesting;
 import io.celestialnexus.engine.ssq.evaluation.WalkForwardTrace;
@@ -227,25 +226,15 @@ class SsqLoopTest {
     record(node, draws);
     int cursed = draws.get(25).issue();
     Strategy failing =
-        new Strategy() {
-          @Override
-          public String name() {
-            return "cursed";
-          }
-
-          @Override
-          public String title() {
-            return "fails on one issue";
-          }
-
-          @Override
-          public Forecast forecast(History history, DrawContext target) {
-            if (target.issue() == cursed) {
-              throw new IllegalStateException("no reading for " + cursed);
-            }
-            return Forecast.uniform();
-          }
-        };
+        SsqTesting.strategy(
+            "cursed",
+            "fails on one issue",
+            (history, target) -> {
+              if (target.issue() == cursed) {
+                throw new IllegalStateException("no reading for " + cursed);
+              }
+              return Forecast.uniform();
+            });
     SsqSettings twoAttempts =
         new SsqSettings(
             SsqTesting.SHIPPED.strategies(), SsqTesting.SHIPPED.tuner(), 0, SsqTesting.SHIPPED.confidence(),
@@ -305,28 +294,18 @@ class SsqLoopTest {
     List<Draw> draws = SyntheticDraws.fair(160, 14);
     record(node, draws.subList(0, 100));
     Strategy sharp =
-        new Strategy() {
-          @Override
-          public String name() {
-            return "sharp";
-          }
-
-          @Override
-          public String title() {
-            return "bets everything on 1-6 and blue 1: far worse than even odds on a fair lottery";
-          }
-
-          @Override
-          public Forecast forecast(History history, DrawContext target) {
-            double[] reds = new double[33];
-            double[] blues = new double[16];
-            java.util.Arrays.fill(reds, 0.001);
-            java.util.Arrays.fill(blues, 0.001);
-            java.util.Arrays.fill(reds, 0, 6, 1.0);
-            blues[0] = 1.0;
-            return Forecast.ofWeights(reds, blues);
-          }
-        };
+        SsqTesting.strategy(
+            "sharp",
+            "bets everything on 1-6 and blue 1: far worse than even odds on a fair lottery",
+            (history, target) -> {
+              double[] reds = new double[33];
+              double[] blues = new double[16];
+              java.util.Arrays.fill(reds, 0.001);
+              java.util.Arrays.fill(blues, 0.001);
+              java.util.Arrays.fill(reds, 0, 6, 1.0);
+              blues[0] = 1.0;
+              return Forecast.ofWeights(reds, blues);
+            });
     SsqLoop loop = loop(node, List.of(new UniformStrategy(), sharp), SsqTesting.SHIPPED);
     loop.cycle(TaskContext.detached("test"));
     LoopStore store = store(node);
