@@ -17,12 +17,12 @@ public final class ApiRoutes extends AllDirectives {
 
   /** A node without phones, prediction loop or chaos. */
   public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
-    this(engine, DeviceDirectory.none(), new NoPredictions(), settings, registry, Optional.empty());
+    this(engine, DeviceDirectory.unavailable(), PredictionService.unavailable(), settings, registry, Optional.empty());
   }
 
   /**
-   * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without the
-   * prediction loop passes {@link NoPredictions}: its SSQ routes stay described and answer 503.
+   * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without phones or
+   * without the prediction loop passes the port's {@code unavailable()}: those routes stay described and answer so.
    */
   public ApiRoutes(
       EngineGateway engine,

@@ -44,7 +44,7 @@ class ApiDescriptionTest {
     var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), "k", ofSeconds(3), ofSeconds(1));
     var chaos = new ChaosAssaults(Set.of("t"), 10, EngineClock.system(), registry);
     // the gateway is never asked here: these routes only serve static documents
-    var routes = new ApiRoutes(new EngineGateway(testKit.system(), null, null, null, ofSeconds(1)), io.celestialnexus.engine.device.DeviceDirectory.none(), new NoPredictions(), settings, registry, Optional.of(chaos));
+    var routes = new ApiRoutes(new EngineGateway(testKit.system(), null, null, null, ofSeconds(1)), io.celestialnexus.engine.device.DeviceDirectory.unavailable(), io.celestialnexus.engine.ssq.loop.PredictionService.unavailable(), settings, registry, Optional.of(chaos));
     servedTemplates = routes.templates();
     var binding =
         NexusHttpServer.bind(testKit.system(), settings.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -115,7 +115,7 @@ class DeviceRoutesTest {
 
   private int bind(EngineGateway engine, String apiKey) throws Exception {
     var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(3), ofSeconds(1));
-    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, phone, new NoPredictions(), settings, registry, java.util.Optional.empty()).route(), ofSeconds(1))
+    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, phone, io.celestialnexus.engine.ssq.loop.PredictionService.unavailable(), settings, registry, java.util.Optional.empty()).route(), ofSeconds(1))
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)
         .localAddress()

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What the chat needs from the prediction domain: the latest fused picks and the recent evaluation. The prediction
- * loop implements it; until it runs, {@link #notAvailable()} says so honestly.
+ * loop implements it; until it runs, {@link #unavailable()} says so honestly.
  */
 public interface PredictionDesk {
 
@@ -14,7 +14,7 @@ public interface PredictionDesk {
   CompletionStage<DeskAnswer<EvaluationSummary>> evaluation();
 
   /** The desk of a node without a prediction loop: every answer is "not available yet". */
-  static PredictionDesk notAvailable() {
+  static PredictionDesk unavailable() {
     return new PredictionDesk() {
       @Override
       public CompletionStage<DeskAnswer<LatestPicks>> latestPicks() {

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What the chat needs from the divination domain. Times are local civil time in the chat's configured zone
- * ({@code nexus.engine.chat.time-zone}). Until the domain is wired in, {@link #notAvailable()} says so honestly.
+ * ({@code nexus.engine.chat.time-zone}). Until the domain is wired in, {@link #unavailable()} says so honestly.
  */
 public interface ReadingDesk {
 
@@ -19,7 +19,8 @@ public interface ReadingDesk {
   /** 八字: the four pillars of a birth time. */
   CompletionStage<DeskAnswer<Reading>> baZi(LocalDateTime birth);
 
-  static ReadingDesk notAvailable() {
+  /** The desk of a node without the divination domain: every answer is "not available yet". */
+  static ReadingDesk unavailable() {
     CompletionStage<DeskAnswer<Reading>> none =
         CompletableFuture.completedFuture(DeskAnswer.unavailable("起卦与排盘尚未在本节点上线（readings are not available yet）"));
     return new ReadingDesk() {

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The phones a node drives, as the HTTP edge sees them: a narrow port so that {@code http} never depends on
- * {@code android-bridge}. The bridge implements it; a node without phones uses {@link #none()}.
+ * {@code android-bridge}. The bridge implements it; a node without phones uses {@link #unavailable()}.
  *
  * <p>Every stage completes within the implementation's own timeout. Failures are
  * {@link DeviceRequestRejected} (unknown device, device unavailable, invalid message, queue full) or a
@@ -28,7 +28,7 @@ public interface DeviceDirectory {
   CompletionStage<OutgoingReceipt> send(String serial, OutgoingRequest request);
 
   /** A node without phones: no devices, every serial unknown. */
-  static DeviceDirectory none() {
+  static DeviceDirectory unavailable() {
     return new DeviceDirectory() {
       @Override
       public CompletionStage<List<DeviceView>> devices() {

@@ -56,7 +56,7 @@ class ChatSkillRouterTest {
   }
 
   private ChatSkillRouter defaults() {
-    return router(PredictionDesk.notAvailable(), ReadingDesk.notAvailable());
+    return router(PredictionDesk.unavailable(), ReadingDesk.unavailable());
   }
 
   private static ChatMessage text(String text) {
@@ -175,7 +175,7 @@ class ChatSkillRouterTest {
 
   @Test
   void predictionShowsPicksWeightsBaselineAndNoEvidenceWhenTheIntervalHoldsTheBaseline() throws Exception {
-    String reply = textOf(router(desk(evaluation(1.02, 1.20)), ReadingDesk.notAvailable()), text("双色球"));
+    String reply = textOf(router(desk(evaluation(1.02, 1.20)), ReadingDesk.unavailable()), text("双色球"));
     assertTrue(reply.contains("红球：03 08 15 21 27 33  蓝球：09"), reply);
     assertTrue(reply.contains("权重版本 w-12"), reply);
     assertTrue(reply.contains("随机基线 1.0909") && reply.contains("随机基线 6.25%"), reply);
@@ -184,10 +184,10 @@ class ChatSkillRouterTest {
 
   @Test
   void skillIsClaimedOnlyWhenTheWholeIntervalIsAboveTheBaseline() throws Exception {
-    String above = textOf(router(desk(evaluation(1.10, 1.30)), ReadingDesk.notAvailable()), text("评估"));
+    String above = textOf(router(desk(evaluation(1.10, 1.30)), ReadingDesk.unavailable()), text("评估"));
     assertFalse(above.contains(HonestVerdict.NO_EVIDENCE), above);
     assertTrue(above.contains("高于随机基线") && above.contains("不保证未来"), above);
-    String touching = textOf(router(desk(evaluation(1.0909, 1.30)), ReadingDesk.notAvailable()), text("评估"));
+    String touching = textOf(router(desk(evaluation(1.0909, 1.30)), ReadingDesk.unavailable()), text("评估"));
     assertTrue(touching.contains(HonestVerdict.NO_EVIDENCE), touching);
   }
 
@@ -203,7 +203,7 @@ class ChatSkillRouterTest {
 
   @Test
   void readingsUseTheMomentInTheChatsTimeZone() throws Exception {
-    ChatSkillRouter router = router(PredictionDesk.notAvailable(), recordingReadings());
+    ChatSkillRouter router = router(PredictionDesk.unavailable(), recordingReadings());
     assertTrue(textOf(router, text("小六壬")).startsWith("小六壬"));
     assertEquals(LocalDateTime.parse("2026-11-22T12:00"), readingAsked.get());
     assertTrue(textOf(router, text("六爻")).startsWith("六爻 for user-1"));
@@ -212,7 +212,7 @@ class ChatSkillRouterTest {
 
   @Test
   void baZiReadsTheBirthTimeOrExplainsTheFormat() throws Exception {
-    ChatSkillRouter router = router(PredictionDesk.notAvailable(), recordingReadings());
+    ChatSkillRouter router = router(PredictionDesk.unavailable(), recordingReadings());
     textOf(router, text("八字 1990年5月17日8时30分"));
     assertEquals(LocalDateTime.parse("1990-05-17T08:30"), readingAsked.get());
     readingAsked.set(null);
@@ -235,7 +235,7 @@ class ChatSkillRouterTest {
             return CompletableFuture.failedFuture(new IllegalStateException("journal unavailable"));
           }
         };
-    ChatSkillRouter router = router(broken, ReadingDesk.notAvailable());
+    ChatSkillRouter router = router(broken, ReadingDesk.unavailable());
     assertEquals(settings.failureMessage(), textOf(router, text("预测")));
     assertEquals(settings.failureMessage(), textOf(router, text("评估")));
     assertEquals(1.0, registry.get(ChatMetricNames.REPLIES).tags("skill", "prediction", "outcome", "failed").counter().count());

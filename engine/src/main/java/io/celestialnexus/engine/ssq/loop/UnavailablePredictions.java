@@ -1,7 +1,6 @@
-package io.celestialnexus.http;
+package io.celestialnexus.engine.ssq.loop;
 
 import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;
-import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.ssq.state.IssueRecord;
 import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.ssq.state.WeightsVersion;
@@ -11,12 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The prediction service of a node that does not run the loop: every question fails with
- * {@link PredictionService.LoopNotReady}, so the SSQ routes answer an honest 503 instead of being absent.
+ * {@link PredictionService#unavailable()}: every question fails with {@link PredictionService.LoopNotReady}, so the
+ * SSQ routes answer an honest 503 instead of being absent.
  */
-public final class NoPredictions implements PredictionService {
+final class UnavailablePredictions implements PredictionService {
 
-  static final String REASON = "the prediction loop does not run on this node";
+  static final PredictionService INSTANCE = new UnavailablePredictions();
+
+  private static final String REASON = "the prediction loop does not run on this node";
+
+  private UnavailablePredictions() {}
 
   private static <T> CompletionStage<T> notRunning() {
     return CompletableFuture.failedFuture(new LoopNotReady(REASON));
