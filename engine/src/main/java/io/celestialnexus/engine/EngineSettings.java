@@ -21,6 +21,7 @@ public record EngineSettings(
     AlertSettings alerts,
     Duration drainTimeout,
     int timelineEvents,
+    Duration askTimeout,
     SsqSettings ssq) {
 
   /** How often {@code reports/status.json} is rewritten. */
@@ -48,6 +49,7 @@ public record EngineSettings(
             alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
         engine.positiveDuration("drain-timeout"),
         engine.at("timeline").integerAtLeast(1, "max-events"),
+        engine.positiveDuration("ask-timeout"),
         SsqSettings.fromConfig(engine.at("ssq")));
   }
 

@@ -40,7 +40,7 @@ class SsqRoutesTest {
   private final ActorTestKit testKit = ActorTestKit.create("ssq-routes");
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient client = HttpClient.newHttpClient();
-  private final HttpSettings http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(10), ofSeconds(1));
+  private final HttpSettings http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(1));
   private String running;
   private String starting;
   private String notRunning;
@@ -68,9 +68,11 @@ class SsqRoutesTest {
   }
 
   private String bind(PredictionService predictions) throws Exception {
-    // the gateway is never asked: these tests only reach the SSQ routes
-    var engine = new EngineGateway(testKit.system(), null, null, null, ofSeconds(1));
-    var routes = new ApiRoutes(engine, DeviceDirectory.unavailable(), predictions, http, registry, Optional.empty());
+    // the engine's other ports are never asked: these tests only reach the SSQ routes
+    var routes =
+        new ApiRoutes(
+            Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), predictions, http, registry,
+            Optional.empty());
     var binding = NexusHttpServer.bind(testKit.system(), http.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     return "http://127.0.0.1:" + binding.localAddress().getPort();
   }

@@ -2,7 +2,7 @@ package io.celestialnexus.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.celestialnexus.app.node.NodeSettings;
-import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.ssq.state.HistoryImport;
 import io.celestialnexus.engine.status.StatusJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,18 +70,11 @@ public final class ImportHistoryCommand implements Callable<Integer> {
     } else {
       var direct = ((StateChange.Direct) route).storage();
       try (direct) {
-        var draws = direct.draws();
         var timeout = settings.state().askTimeout();
+        var draws = new HistoryDrawStore(direct.draws(), direct.system().scheduler(), timeout);
         report =
             new HistoryImport(new SimpleMeterRegistry())
-                .run(
-                    csv,
-                    skipInvalid,
-                    "import",
-                    (batch, allOrNothing) ->
-                        AskPattern.<DrawHistory.Command, DrawHistory.Recorded>ask(
-                            draws, replyTo -> new DrawHistory.RecordDraws(batch, "import", allOrNothing, replyTo), timeout,
-                            direct.system().scheduler()))
+                .run(csv, skipInvalid, "import", draws.recorder("import"))
                 .toCompletableFuture()
                 .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       }

@@ -11,6 +11,7 @@ import io.celestialnexus.engine.chat.skill.QuietEventSkill;
 import io.celestialnexus.engine.chat.skill.StatusSkill;
 import io.celestialnexus.engine.chat.skill.WelcomeSkill;
 import io.celestialnexus.engine.chat.skill.XiaoLiuRenSkill;
+import io.celestialnexus.engine.status.StatusPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ChatSkills {
   private ChatSkills() {}
 
   /** Everything a skill set needs from the rest of the node. */
-  public record Sources(StatusSkill.StatusSource status, PredictionDesk predictions, ReadingDesk readings) {}
+  public record Sources(StatusPort status, PredictionDesk predictions, ReadingDesk readings) {}
 
   public static ChatSkillRouter standard(ChatSettings settings, Sources sources, MeterRegistry registry, Scheduler scheduler) {
     List<Skill> commands =
