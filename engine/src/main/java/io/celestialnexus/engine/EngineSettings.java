@@ -2,6 +2,7 @@ package io.celestialnexus.engine;
 
 import com.typesafe.config.Config;
 import io.celestialnexus.engine.ssq.SsqSettings;
+import io.celestialnexus.engine.status.StatusSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.TaskSettings;
 import java.time.Duration;
@@ -17,18 +18,11 @@ public record EngineSettings(
     NodePaths paths,
     TaskSettings taskDefaults,
     Map<String, TaskSettings> tasks,
-    StatusFileSettings statusFile,
-    AlertSettings alerts,
+    StatusSettings status,
     Duration drainTimeout,
     int timelineEvents,
     Duration askTimeout,
     SsqSettings ssq) {
-
-  /** How often {@code reports/status.json} is rewritten. */
-  public record StatusFileSettings(Duration minInterval, Duration refreshInterval) {}
-
-  /** Restart-storm threshold and how many alerts {@code reports/alerts.json} keeps. */
-  public record AlertSettings(int stormRestarts, Duration stormWindow, int maxEntries) {}
 
   /** Reads the root config (it needs {@code nexus.data}, {@code nexus.logs} and {@code nexus.engine}). */
   public static EngineSettings fromConfig(Config root) {
@@ -38,15 +32,12 @@ public record EngineSettings(
     for (String name : taskBlocks.keys()) {
       tasks.put(name, TaskSettings.fromConfig(taskBlocks.at(name)));
     }
-    var statusFile = engine.at("status-file");
-    var alerts = engine.at("alerts");
+    var paths = NodePaths.fromConfig(root);
     return new EngineSettings(
-        NodePaths.fromConfig(root),
+        paths,
         TaskSettings.fromConfig(engine.at("task-defaults")),
         Map.copyOf(tasks),
-        new StatusFileSettings(statusFile.positiveDuration("min-interval"), statusFile.positiveDuration("refresh-interval")),
-        new AlertSettings(
-            alerts.integerAtLeast(1, "storm-restarts"), alerts.positiveDuration("storm-window"), alerts.integerAtLeast(1, "max-entries")),
+        StatusSettings.fromConfig(engine, paths.reportsDir()),
         engine.positiveDuration("drain-timeout"),
         engine.at("timeline").integerAtLeast(1, "max-events"),
         engine.positiveDuration("ask-timeout"),

@@ -12,16 +12,8 @@ public record NodePaths(Path dataDir, Path logsDir) {
         Path.of(config.getString("nexus.logs.dir")).toAbsolutePath().normalize());
   }
 
-  /** Evaluations, {@code status.json}, {@code alerts.json}. */
+  /** Evaluations, charts, and the status board's {@code status.json} and {@code alerts.json} (StatusSettings). */
   public Path reportsDir() {
     return dataDir.resolve("reports");
-  }
-
-  public Path statusFile() {
-    return reportsDir().resolve("status.json");
-  }
-
-  public Path alertsFile() {
-    return reportsDir().resolve("alerts.json");
   }
 }

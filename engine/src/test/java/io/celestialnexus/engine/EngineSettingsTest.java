@@ -26,7 +26,7 @@ class EngineSettingsTest {
     assertEquals(0.2, backoff.randomFactor());
     assertEquals(Duration.ofMinutes(2), backoff.resetAfter());
     assertEquals(Duration.ofSeconds(180), settings.task("housekeeping").heartbeatTimeout());
-    assertEquals(root.resolve("data").resolve("reports").resolve("status.json"), settings.paths().statusFile());
+    assertEquals(root.resolve("data").resolve("reports").resolve("status.json"), settings.status().statusFile());
     assertEquals(Duration.ofSeconds(3), settings.askTimeout(), "how long an edge waits for the engine's actors");
   }
 

@@ -113,7 +113,7 @@ class DeviceRoutesTest {
   @BeforeAll
   void bind() throws Exception {
     var settings = TestEngineSettings.settings(Files.createTempDirectory("device-routes"), "");
-    var board = testKit.spawn(StatusBoard.create(settings, Clock.systemUTC(), registry, "test"));
+    var board = testKit.spawn(StatusBoard.create(settings.status(), Clock.systemUTC(), registry, "test"));
     var supervisor = testKit.spawn(TaskSupervisor.create(List.of(), board, EngineClock.system(), registry, 50));
     status = new BoardStatusPort(board, testKit.scheduler(), ofSeconds(3));
     tasks = new SupervisorTaskControl(supervisor, testKit.scheduler(), ofSeconds(3));

@@ -74,7 +74,7 @@ class HttpServerTest {
   void startNode() throws Exception {
     root = Files.createTempDirectory("http-test");
     EngineSettings settings = TestEngineSettings.settings(root, "");
-    board = testKit.spawn(StatusBoard.create(settings, Clock.systemUTC(), registry, "test"), "status");
+    board = testKit.spawn(StatusBoard.create(settings.status(), Clock.systemUTC(), registry, "test"), "status");
     Task steady = new ScriptedTask("steady", TestSettings.every(ofSeconds(30)), (n, context) -> Map.of("round", n));
     Task flaky =
         new ScriptedTask(

@@ -113,7 +113,7 @@ public final class NexusGuardian {
     // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
     ActorRef<StatusBoard.Command> status =
         context.spawn(
-            Behaviors.supervise(StatusBoard.create(settings.engine(), wiring.clock(), wiring.registry(), wiring.version()))
+            Behaviors.supervise(StatusBoard.create(settings.engine().status(), wiring.clock(), wiring.registry(), wiring.version()))
                 .onFailure(SupervisorStrategy.restart()),
             "status");
     watchStorage(status);

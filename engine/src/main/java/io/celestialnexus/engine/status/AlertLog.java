@@ -1,7 +1,6 @@
 package io.celestialnexus.engine.status;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.celestialnexus.engine.support.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,31 +13,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The newest {@code maxEntries} alerts, mirrored to {@code reports/alerts.json}. Survives restarts by
- * reading the file back; a file that cannot be read is moved aside (never overwritten unseen). Held by one
- * actor; {@link #write} may run on another thread because it only touches the immutable list it is given.
+ * The newest {@code maxEntries} alerts, held by the status board (not thread-safe). The log does no IO itself:
+ * {@link #read} (blocking) brings back what {@code alerts.json} kept, run off the actor's thread, and
+ * {@link #restore} puts it before whatever was raised meanwhile.
  */
 final class AlertLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertLog.class);
   private static final TypeReference<List<Alert>> ALERT_LIST = new TypeReference<>() {};
 
-  private final Path file;
   private final int maxEntries;
   private final Deque<Alert> alerts = new ArrayDeque<>();
 
-  AlertLog(Path file, int maxEntries) {
-    this.file = file;
+  AlertLog(int maxEntries) {
     this.maxEntries = maxEntries;
-    load();
   }
 
-  /** Adds an alert, dropping the oldest beyond the bound, and answers the list to write. */
-  List<Alert> append(Alert alert) {
+  /** Adds an alert, dropping the oldest beyond the bound. */
+  void append(Alert alert) {
     alerts.addLast(alert);
-    while (alerts.size() > maxEntries) {
-      alerts.removeFirst();
+    trim();
+  }
+
+  /** Puts alerts kept from before (oldest first) ahead of those raised since, dropping the oldest beyond the bound. */
+  void restore(List<Alert> earlier) {
+    for (int i = earlier.size() - 1; i >= 0; i--) {
+      alerts.addFirst(earlier.get(i));
     }
+    trim();
+  }
+
+  /** Every alert held, oldest first: what {@code alerts.json} gets. */
+  List<Alert> all() {
     return List.copyOf(alerts);
   }
 
@@ -48,17 +54,22 @@ final class AlertLog {
     return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
   }
 
-  void write(List<Alert> snapshot) throws IOException {
-    AtomicFiles.write(file, StatusJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot));
+  private void trim() {
+    while (alerts.size() > maxEntries) {
+      alerts.removeFirst();
+    }
   }
 
-  private void load() {
+  /**
+   * The alerts {@code file} holds, oldest first; none when it does not exist. A file that cannot be read is moved
+   * aside (never overwritten unseen) and the log starts afresh. Blocking: never call it on an actor's thread.
+   */
+  static List<Alert> read(Path file) {
     if (!Files.exists(file)) {
-      return;
+      return List.of();
     }
     try {
-      List<Alert> stored = StatusJson.mapper().readValue(file.toFile(), ALERT_LIST);
-      stored.forEach(this::append);
+      return List.copyOf(StatusJson.mapper().readValue(file.toFile(), ALERT_LIST));
     } catch (IOException | RuntimeException e) {
       Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
       LOG.warn("cannot read {} ({}); moved it to {} and starting a fresh alert log", file, e.getMessage(), aside);
@@ -67,6 +78,7 @@ final class AlertLog {
       } catch (IOException moveFailure) {
         LOG.warn("cannot move {} aside: {}", file, moveFailure.getMessage());
       }
+      return List.of();
     }
   }
 }

@@ -4,35 +4,34 @@ import static io.celestialnexus.engine.metrics.EngineMetricNames.ALERTS;
 import static io.celestialnexus.engine.metrics.EngineMetricNames.STATUS_FILE_WRITE_FAILURES;
 import static io.celestialnexus.engine.metrics.EngineMetricNames.TAG_KIND;
 
-import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.support.AtomicFiles;
 import io.celestialnexus.engine.supervision.RestartWindow;
 import io.celestialnexus.engine.task.TaskState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code status} node: last-known status of every task and component, overall health, and alerts.
@@ -40,9 +39,16 @@ import org.slf4j.LoggerFactory;
  * <p>It mirrors its document to {@code reports/status.json} (atomically, at most every
  * {@code status-file.min-interval} after a lifecycle change and at least every
  * {@code status-file.refresh-interval}), so tools can read status while the HTTP port is down. Alerts
- * (FLAPPING from task keepers, restart storms detected here) are logged at WARN, counted and appended to
- * {@code reports/alerts.json}. Files are written on a single IO thread of its own, in order, so the actor
- * never blocks on the disk. Its state is rebuilt from the keepers' next reports if it restarts.
+ * (FLAPPING from task keepers, restart storms detected here) are logged at WARN, counted and kept in
+ * {@code reports/alerts.json}, which is read back at start.
+ *
+ * <p>The board owns no thread: files are read and written on Pekko's blocking dispatcher and the results come back
+ * as messages, one write at a time, each with the newest content (so a slow disk coalesces writes instead of
+ * queueing them). Until {@code alerts.json} has been read back, status queries wait and {@code alerts.json} is not
+ * written, so an alert raised meanwhile is added to the kept ones, never written over them.
+ *
+ * <p>On failure it is restarted by its parent: its state is rebuilt from the keepers' next reports and the
+ * alerts file; a write still running for the previous incarnation finishes on its own (writes are atomic).
  */
 public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
 
@@ -69,59 +75,81 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
     INSTANCE
   }
 
-  private static final Logger FILE_LOG = LoggerFactory.getLogger(StatusBoard.class);
+  /** What {@code alerts.json} held at start. */
+  private record AlertsRead(List<Alert> alerts) implements Command {}
+
+  /** A write of {@code report} ended ({@code failure} null when it succeeded); {@code waiters} asked for it. */
+  private record Written(Report report, Throwable failure, List<ActorRef<Done>> waiters) implements Command {}
+
+  private enum Report {
+    STATUS,
+    ALERTS
+  }
+
   private static final String FLUSH_TIMER = "flush";
   private static final String REFRESH_TIMER = "refresh";
   private static final int RECENT_ALERTS = 20;
 
-  private final EngineSettings settings;
+  private final StatusSettings settings;
   private final Clock clock;
   private final TimerScheduler<Command> timers;
   private final MeterRegistry registry;
+  private final Executor io;
   private final Counter writeFailures;
   private final StatusSnapshot.NodeInfo node;
   private final Map<String, TaskStatus> tasks = new LinkedHashMap<>();
   private final Map<String, ComponentStatus> components = new LinkedHashMap<>();
   private final AlertLog alerts;
   private final RestartWindow restartStorm;
-  private final ExecutorService io;
+  private final EnumSet<Report> due = EnumSet.noneOf(Report.class);
+  private final List<ActorRef<Done>> finalWaiters = new ArrayList<>();
+  private final List<ActorRef<StatusSnapshot>> waitingForAlerts = new ArrayList<>();
+  private boolean alertsRead;
+  private boolean writing;
   private boolean inStorm;
 
   private StatusBoard(
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
-      EngineSettings settings,
+      StatusSettings settings,
       Clock clock,
       MeterRegistry registry,
-      String version) {
+      String version,
+      Executor io) {
     super(context);
     this.settings = settings;
     this.clock = clock;
     this.timers = timers;
     this.registry = registry;
+    this.io = io;
     this.writeFailures =
         Counter.builder(STATUS_FILE_WRITE_FAILURES)
             .description("Failed writes of reports/status.json or reports/alerts.json")
             .register(registry);
     this.node = new StatusSnapshot.NodeInfo(ProcessHandle.current().pid(), version, clock.instant(), 0);
-    this.alerts = new AlertLog(settings.paths().alertsFile(), settings.alerts().maxEntries());
-    this.restartStorm = new RestartWindow(settings.alerts().stormRestarts(), settings.alerts().stormWindow());
-    this.io =
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "nexus-status-io");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timers.startTimerWithFixedDelay(REFRESH_TIMER, Flush.INSTANCE, settings.statusFile().refreshInterval());
-    writeStatusFile();
+    this.alerts = new AlertLog(settings.maxAlerts());
+    this.restartStorm = new RestartWindow(settings.stormRestarts(), settings.stormWindow());
+    Path alertsFile = settings.alertsFile();
+    context.pipeToSelf(
+        CompletableFuture.supplyAsync(() -> AlertLog.read(alertsFile), io),
+        (read, failure) -> new AlertsRead(failure == null ? read : List.of()));
+    timers.startTimerWithFixedDelay(REFRESH_TIMER, Flush.INSTANCE, settings.refreshInterval());
+    requestWrite(Report.STATUS);
   }
 
-  public static Behavior<Command> create(
-      EngineSettings settings, Clock clock, MeterRegistry registry, String version) {
+  /** A board whose files are read and written on the actor system's blocking dispatcher. */
+  public static Behavior<Command> create(StatusSettings settings, Clock clock, MeterRegistry registry, String version) {
     return Behaviors.setup(
-        context ->
-            Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version)));
+        context -> {
+          Executor blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+          return Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version, blocking));
+        });
+  }
+
+  /** A board whose file reads and writes run on {@code io} (tests hold them back or count them). */
+  static Behavior<Command> create(StatusSettings settings, Clock clock, MeterRegistry registry, String version, Executor io) {
+    return Behaviors.setup(
+        context -> Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version, io)));
   }
 
   @Override
@@ -134,7 +162,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(WriteFinal.class, this::onWriteFinal)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
-        .onSignal(PostStop.class, signal -> onPostStop())
+        .onMessage(AlertsRead.class, this::onAlertsRead)
+        .onMessage(Written.class, this::onWritten)
         .build();
   }
 
@@ -167,10 +196,7 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private void recordRestart() {
     boolean storm = restartStorm.recordRestart(clock.instant());
     if (storm && !inStorm) {
-      raise(
-          Alert.RESTART_STORM,
-          null,
-          restartStorm.count() + " restarts across all tasks within " + settings.alerts().stormWindow());
+      raise(Alert.RESTART_STORM, null, restartStorm.count() + " restarts across all tasks within " + settings.stormWindow());
     }
     inStorm = storm;
   }
@@ -195,54 +221,97 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   }
 
   private void raise(String kind, String task, String message) {
-    Alert alert = new Alert(clock.instant(), kind, task, message);
     getContext().getLog().warn("ALERT {}{}: {}", kind, task == null ? "" : " task " + task, message);
     Counter.builder(ALERTS).description("Alerts raised, by kind").tag(TAG_KIND, kind).register(registry).increment();
-    List<Alert> snapshot = alerts.append(alert);
-    io.execute(() -> guarded(settings.paths().alertsFile(), () -> alerts.write(snapshot)));
+    alerts.append(new Alert(clock.instant(), kind, task, message));
+    requestWrite(Report.ALERTS);
     scheduleFlush();
   }
 
   private Behavior<Command> onGetStatus(GetStatus query) {
-    query.replyTo().tell(snapshot());
+    if (alertsRead) {
+      query.replyTo().tell(snapshot());
+    } else {
+      waitingForAlerts.add(query.replyTo());
+    }
     return this;
   }
 
   private Behavior<Command> onWriteFinal(WriteFinal command) {
-    StatusSnapshot snapshot = snapshot();
-    Path file = settings.paths().statusFile();
-    CompletableFuture.runAsync(() -> guarded(file, () -> writeJson(file, snapshot)), io)
-        .whenComplete((ok, error) -> command.replyTo().tell(Done.getInstance()));
+    finalWaiters.add(command.replyTo());
+    requestWrite(Report.STATUS);
     return this;
   }
 
   private Behavior<Command> onFlush() {
-    writeStatusFile();
+    requestWrite(Report.STATUS);
     return this;
   }
 
-  private Behavior<Command> onPostStop() {
-    io.shutdown();
-    try {
-      // queued writes complete before the board is gone, so a final status is never cut short
-      io.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private Behavior<Command> onAlertsRead(AlertsRead read) {
+    alerts.restore(read.alerts());
+    alertsRead = true;
+    waitingForAlerts.forEach(replyTo -> replyTo.tell(snapshot()));
+    waitingForAlerts.clear();
+    if (!read.alerts().isEmpty()) {
+      scheduleFlush();
     }
+    writeNext();
+    return this;
+  }
+
+  private Behavior<Command> onWritten(Written written) {
+    writing = false;
+    if (written.failure() != null) {
+      writeFailures.increment();
+      Path file = written.report() == Report.STATUS ? settings.statusFile() : settings.alertsFile();
+      getContext().getLog().warn("cannot write {}: {}", file, rootCause(written.failure()).toString());
+    }
+    written.waiters().forEach(waiter -> waiter.tell(Done.getInstance()));
+    writeNext();
     return this;
   }
 
   /** Coalesces bursts of changes into one write per min-interval. */
   private void scheduleFlush() {
     if (!timers.isTimerActive(FLUSH_TIMER)) {
-      timers.startSingleTimer(FLUSH_TIMER, Flush.INSTANCE, settings.statusFile().minInterval());
+      timers.startSingleTimer(FLUSH_TIMER, Flush.INSTANCE, settings.minInterval());
     }
   }
 
-  private void writeStatusFile() {
-    StatusSnapshot snapshot = snapshot();
-    Path file = settings.paths().statusFile();
-    io.execute(() -> guarded(file, () -> writeJson(file, snapshot)));
+  private void requestWrite(Report report) {
+    due.add(report);
+    writeNext();
+  }
+
+  /**
+   * Starts the next due write unless one runs: the status file first, the alerts file once it has been read back.
+   * The content is taken now, so a write that had to wait carries the newest state.
+   */
+  private void writeNext() {
+    boolean alertsDue = due.contains(Report.ALERTS) && alertsRead;
+    if (writing || !(due.contains(Report.STATUS) || alertsDue)) {
+      return;
+    }
+    Report report = due.contains(Report.STATUS) ? Report.STATUS : Report.ALERTS;
+    due.remove(report);
+    writing = true;
+    Path file;
+    Object document;
+    List<ActorRef<Done>> waiters = List.of();
+    if (report == Report.STATUS) {
+      file = settings.statusFile();
+      document = snapshot();
+      waiters = List.copyOf(finalWaiters);
+      finalWaiters.clear();
+    } else {
+      file = settings.alertsFile();
+      document = alerts.all();
+    }
+    List<ActorRef<Done>> told = waiters;
+    getContext()
+        .pipeToSelf(
+            CompletableFuture.runAsync(() -> writeJson(file, document), io), (done, failure) -> new Written(report, failure, told));
   }
 
   private StatusSnapshot snapshot() {
@@ -266,25 +335,25 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
         alerts.recent(RECENT_ALERTS));
   }
 
+  /** What the write threw, without the future's and our unchecked wrappers. */
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof UncheckedIOException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   private static Long millisSince(Instant then, Instant now) {
     return then == null ? null : Math.max(0, Duration.between(then, now).toMillis());
   }
 
-  private static void writeJson(Path file, Object document) throws IOException {
-    AtomicFiles.write(file, StatusJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
-  }
-
-  private interface FileWrite {
-    void run() throws IOException;
-  }
-
-  /** Runs on the IO thread: a failed write is logged and counted, and the next one tries again. */
-  private void guarded(Path file, FileWrite write) {
+  /** Runs on the blocking dispatcher; {@code document} is immutable. */
+  private static void writeJson(Path file, Object document) {
     try {
-      write.run();
-    } catch (IOException | RuntimeException e) {
-      writeFailures.increment();
-      FILE_LOG.warn("cannot write {}: {}", file, e.toString());
+      AtomicFiles.write(file, StatusJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
