@@ -1,18 +1,16 @@
 package io.celestialnexus.engine.status;
 
-import io.celestialnexus.engine.task.TaskFailure;
 import java.time.Instant;
 
-/** The last error of a task as status shows it: what kind, what it said, when. */
+/**
+ * The last error of a task as status shows it: what kind, what it said, why (a metrics tag: {@code exception},
+ * {@code stalled}, ...), when. The task runtime describes its own failures ({@code TaskFailure.errorInfo});
+ * anything else is {@link #of}.
+ */
 public record ErrorInfo(String type, String message, String reason, Instant at) {
 
-  /** Unwraps a step's own exception so that status names what the task threw, not our wrapper. */
+  /** A failure the runtime knows nothing more about: its class and message, reason {@code runtime}. */
   public static ErrorInfo of(Throwable failure, Instant at) {
-    if (failure instanceof TaskFailure.StepThrew threw && threw.getCause() != null) {
-      Throwable cause = threw.getCause();
-      return new ErrorInfo(cause.getClass().getName(), String.valueOf(cause.getMessage()), threw.reason(), at);
-    }
-    String reason = failure instanceof TaskFailure known ? known.reason() : "runtime";
-    return new ErrorInfo(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), reason, at);
+    return new ErrorInfo(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), "runtime", at);
   }
 }

@@ -1,8 +1,8 @@
 package io.celestialnexus.engine.status;
 
-import static io.celestialnexus.engine.metrics.EngineMetricNames.ALERTS;
-import static io.celestialnexus.engine.metrics.EngineMetricNames.STATUS_FILE_WRITE_FAILURES;
-import static io.celestialnexus.engine.metrics.EngineMetricNames.TAG_KIND;
+import static io.celestialnexus.engine.status.StatusMetricNames.ALERTS;
+import static io.celestialnexus.engine.status.StatusMetricNames.STATUS_FILE_WRITE_FAILURES;
+import static io.celestialnexus.engine.status.StatusMetricNames.TAG_KIND;
 
 import io.celestialnexus.engine.support.AtomicFiles;
 import io.celestialnexus.engine.supervision.RestartWindow;

@@ -1,5 +1,6 @@
 package io.celestialnexus.engine.task;
 
+import io.celestialnexus.engine.status.ErrorInfo;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,6 +22,21 @@ public abstract sealed class TaskFailure extends RuntimeException {
 
   /** A metrics tag value for this kind of failure. */
   public abstract String reason();
+
+  /**
+   * How status shows {@code failure}: for a step that threw, what it threw (not our wrapper); for another failure of
+   * the runtime, its kind as the reason; anything else as {@link ErrorInfo#of}.
+   */
+  public static ErrorInfo errorInfo(Throwable failure, Instant at) {
+    if (failure instanceof StepThrew threw && threw.getCause() != null) {
+      Throwable cause = threw.getCause();
+      return new ErrorInfo(cause.getClass().getName(), String.valueOf(cause.getMessage()), threw.reason(), at);
+    }
+    if (failure instanceof TaskFailure known) {
+      return new ErrorInfo(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), known.reason(), at);
+    }
+    return ErrorInfo.of(failure, at);
+  }
 
   /** 1 for the first step of an incarnation; 0 when no step was running. */
   public long stepNumber() {

@@ -248,7 +248,7 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     Instant now = clock.instant();
     timers.cancel(HEALTHY_TIMER);
     consecutiveFailures++;
-    lastError = ErrorInfo.of(cause, now);
+    lastError = TaskFailure.errorInfo(cause, now);
     meters.failed(lastError.reason());
     recordFailure(cause, now);
     if (flaps.recordRestart(now) && !flapping) {

@@ -1,6 +1,6 @@
 package io.celestialnexus.engine.task;
 
-import static io.celestialnexus.engine.metrics.EngineMetricNames.*;
+import static io.celestialnexus.engine.task.TaskMetricNames.*;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,12 +1,12 @@
-package io.celestialnexus.engine.metrics;
+package io.celestialnexus.engine.task;
 
 /**
- * Names of the engine's meters (Micrometer dot-case; Prometheus sees {@code nexus_task_restarts_total} and so
+ * Names of the task runtime's meters (Micrometer dot-case; Prometheus sees {@code nexus_task_restarts_total} and so
  * on). Tags are bounded: task names come from configuration, states and reasons from enums.
  */
-public final class EngineMetricNames {
+public final class TaskMetricNames {
 
-  private EngineMetricNames() {}
+  private TaskMetricNames() {}
 
   public static final String TASK_RESTARTS = "nexus.task.restarts";
   public static final String TASK_FAILURES = "nexus.task.failures";
@@ -14,11 +14,8 @@ public final class EngineMetricNames {
   public static final String TASK_HEARTBEAT_AGE = "nexus.task.heartbeat.age";
   public static final String TASK_CONSECUTIVE_FAILURES = "nexus.task.consecutive.failures";
   public static final String TASK_STEP_DURATION = "nexus.task.step.duration";
-  public static final String ALERTS = "nexus.alerts";
-  public static final String STATUS_FILE_WRITE_FAILURES = "nexus.status.file.write.failures";
 
   public static final String TAG_TASK = "task";
   public static final String TAG_STATE = "state";
   public static final String TAG_REASON = "reason";
-  public static final String TAG_KIND = "kind";
 }
