@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
-import io.celestialnexus.engine.chat.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.ssq.state.StateSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;

@@ -2,8 +2,8 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.Keywords;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.router.Keywords;
+import io.celestialnexus.engine.chat.router.Skill;
 import io.celestialnexus.engine.status.ComponentStatus;
 import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.StatusSnapshot;

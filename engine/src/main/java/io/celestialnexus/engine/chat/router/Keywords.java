@@ -1,5 +1,6 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.router;
 
+import io.celestialnexus.engine.chat.ChatMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.router;
 
 /** Names of the chat's meters (Prometheus: {@code nexus_chat_replies_total}, ...); tags are bounded by skill names. */
 public final class ChatMetricNames {

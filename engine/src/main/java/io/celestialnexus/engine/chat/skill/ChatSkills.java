@@ -1,6 +1,11 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.skill;
 
+import io.celestialnexus.engine.chat.desk.PredictionDesk;
+import io.celestialnexus.engine.chat.desk.ReadingDesk;
 import io.celestialnexus.engine.chat.external.ExternalAiSkill;
+import io.celestialnexus.engine.chat.router.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatSkillRouter;
+import io.celestialnexus.engine.chat.router.Skill;
 import io.celestialnexus.engine.chat.skill.BaZiSkill;
 import io.celestialnexus.engine.chat.skill.EvaluationSkill;
 import io.celestialnexus.engine.chat.skill.HelpSkill;

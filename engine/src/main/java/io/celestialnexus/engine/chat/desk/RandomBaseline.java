@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 /**
  * What pure chance scores on one ticket of 6 reds (of 33) and 1 blue (of 16): every hit rate is shown beside it.

@@ -1,5 +1,7 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.router;
 
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.chat.ChatReply;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.router;
 
 import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;

@@ -1,10 +1,12 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.chat.skill.PredictionSkill;
 import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;
 import io.celestialnexus.engine.ssq.evaluation.Evaluator;

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

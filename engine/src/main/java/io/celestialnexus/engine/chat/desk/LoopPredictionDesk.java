@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 import io.celestialnexus.engine.ssq.evaluation.Estimate;
 import io.celestialnexus.engine.ssq.evaluation.EvaluationReport;

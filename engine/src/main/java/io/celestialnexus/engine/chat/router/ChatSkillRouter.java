@@ -1,9 +1,12 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.router;
 
-import static io.celestialnexus.engine.chat.ChatMetricNames.REPLIES;
-import static io.celestialnexus.engine.chat.ChatMetricNames.TAG_OUTCOME;
-import static io.celestialnexus.engine.chat.ChatMetricNames.TAG_SKILL;
+import static io.celestialnexus.engine.chat.router.ChatMetricNames.REPLIES;
+import static io.celestialnexus.engine.chat.router.ChatMetricNames.TAG_OUTCOME;
+import static io.celestialnexus.engine.chat.router.ChatMetricNames.TAG_SKILL;
 
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.chat.ChatReply;
+import io.celestialnexus.engine.chat.SkillRouter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.desk;
 
 import java.util.Locale;
 import java.util.Optional;

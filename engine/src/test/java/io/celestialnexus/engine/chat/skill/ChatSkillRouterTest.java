@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.chat;
+package io.celestialnexus.engine.chat.skill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.engine.chat.ChatReply;
+import io.celestialnexus.engine.chat.SkillRouter;
+import io.celestialnexus.engine.chat.desk.DeskAnswer;
+import io.celestialnexus.engine.chat.desk.EvaluationSummary;
+import io.celestialnexus.engine.chat.desk.HonestVerdict;
+import io.celestialnexus.engine.chat.desk.LatestPicks;
+import io.celestialnexus.engine.chat.desk.PredictionDesk;
+import io.celestialnexus.engine.chat.desk.RandomBaseline;
+import io.celestialnexus.engine.chat.desk.Reading;
+import io.celestialnexus.engine.chat.desk.ReadingDesk;
+import io.celestialnexus.engine.chat.router.ChatMetricNames;
+import io.celestialnexus.engine.chat.router.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatSkillRouter;
 import io.celestialnexus.engine.status.ErrorInfo;
 import io.celestialnexus.engine.status.Health;
 import io.celestialnexus.engine.status.ScheduleDecision;
