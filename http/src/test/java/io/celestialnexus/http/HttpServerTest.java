@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.runtime.RuntimeSettings;
 import io.celestialnexus.engine.status.BoardStatusPort;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusJson;
@@ -73,7 +73,7 @@ class HttpServerTest {
   @BeforeAll
   void startNode() throws Exception {
     root = Files.createTempDirectory("http-test");
-    EngineSettings settings = TestEngineSettings.settings(root, "");
+    RuntimeSettings settings = TestEngineSettings.settings(root, "");
     board = testKit.spawn(StatusBoard.create(settings.status(), Clock.systemUTC(), registry, "test"), "status");
     Task steady = new ScriptedTask("steady", TestSettings.every(ofSeconds(30)), (n, context) -> Map.of("round", n));
     Task flaky =

@@ -113,7 +113,8 @@ public final class NexusGuardian {
     // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
     ActorRef<StatusBoard.Command> status =
         context.spawn(
-            Behaviors.supervise(StatusBoard.create(settings.engine().status(), wiring.clock(), wiring.registry(), wiring.version()))
+            Behaviors.supervise(
+                    StatusBoard.create(settings.engine().runtime().status(), wiring.clock(), wiring.registry(), wiring.version()))
                 .onFailure(SupervisorStrategy.restart()),
             "status");
     watchStorage(status);
@@ -124,7 +125,7 @@ public final class NexusGuardian {
         context.spawn(
             Behaviors.supervise(
                     TaskSupervisor.create(
-                        wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().timelineEvents()))
+                        wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().runtime().timelineEvents()))
                 .onFailure(SupervisorStrategy.restart()),
             "tasks");
     // the edges (API, chat, prediction service) reach the engine through its ports, each bounded by its ask timeout
@@ -215,7 +216,7 @@ public final class NexusGuardian {
   private void registerGracefulStop(
       ActorRef<TaskSupervisor.Command> tasks, ActorRef<DeviceManager.Command> devices, ActorRef<StatusBoard.Command> status) {
     var shutdown = CoordinatedShutdown.get(system);
-    Duration drain = settings.engine().drainTimeout();
+    Duration drain = settings.engine().runtime().drainTimeout();
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "drain-tasks",

@@ -2,6 +2,7 @@ package io.celestialnexus.engine.support;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,11 @@ public final class SettingsReader {
   /** Names of the entries directly under this block. */
   public Set<String> keys() {
     return root.getConfig(prefix).root().keySet();
+  }
+
+  /** A file-system location, absolute and normalised (a relative one is taken from the working directory). */
+  public Path location(String key) {
+    return Path.of(string(key)).toAbsolutePath().normalize();
   }
 
   public Duration duration(String key) {
