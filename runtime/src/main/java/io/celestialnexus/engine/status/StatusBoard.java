@@ -68,7 +68,10 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
 
   public record GetStatus(ActorRef<StatusSnapshot> replyTo) implements Command {}
 
-  /** Writes the status file now and replies once it is on disk: the last act of a graceful stop. */
+  /**
+   * Writes the status file now and replies once it is on disk, with every write that was due (alerts): the last act
+   * of a graceful stop.
+   */
   public record WriteFinal(ActorRef<Done> replyTo) implements Command {}
 
   private enum Flush implements Command {
@@ -103,6 +106,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private final RestartWindow restartStorm;
   private final EnumSet<Report> due = EnumSet.noneOf(Report.class);
   private final List<ActorRef<Done>> finalWaiters = new ArrayList<>();
+  /** Asked for a final write that is done; told once no other write runs or is due. */
+  private final List<ActorRef<Done>> flushed = new ArrayList<>();
   private final List<ActorRef<StatusSnapshot>> waitingForAlerts = new ArrayList<>();
   private boolean alertsRead;
   private boolean writing;
@@ -267,8 +272,12 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
       Path file = written.report() == Report.STATUS ? settings.statusFile() : settings.alertsFile();
       getContext().getLog().warn("cannot write {}: {}", file, rootCause(written.failure()).toString());
     }
-    written.waiters().forEach(waiter -> waiter.tell(Done.getInstance()));
+    flushed.addAll(written.waiters());
     writeNext();
+    if (!writing) {
+      flushed.forEach(waiter -> waiter.tell(Done.getInstance()));
+      flushed.clear();
+    }
     return this;
   }
 

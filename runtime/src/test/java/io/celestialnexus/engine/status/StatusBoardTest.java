@@ -29,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -38,8 +39,10 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,8 +79,45 @@ class StatusBoardTest {
     return TestEngineSettings.settings(Files.createTempDirectory(root, "board"), "").status();
   }
 
+  /**
+   * The blocking dispatcher, counting the file work still running: the board does not wait for its writes when it
+   * stops, so a test ends only once they are done (else they would race the temp directory's removal).
+   */
+  private final TrackedIo io =
+      new TrackedIo(testKit.system().dispatchers().lookup(DispatcherSelector.blocking()));
+
+  private static final class TrackedIo implements Executor {
+    private final Executor dispatcher;
+    private final AtomicInteger running = new AtomicInteger();
+
+    TrackedIo(Executor dispatcher) {
+      this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void execute(Runnable work) {
+      running.incrementAndGet();
+      dispatcher.execute(
+          () -> {
+            try {
+              work.run();
+            } finally {
+              running.decrementAndGet();
+            }
+          });
+    }
+  }
+
+  @AfterEach
+  void fileWorkIsDone() {
+    testKit.createTestProbe().awaitAssert(ofSeconds(5), () -> {
+      assertEquals(0, io.running.get(), "file work still running");
+      return null;
+    });
+  }
+
   private ActorRef<StatusBoard.Command> board(StatusSettings settings, SimpleMeterRegistry registry) {
-    return testKit.spawn(StatusBoard.create(settings, clock, registry, "test"));
+    return testKit.spawn(StatusBoard.create(settings, clock, registry, "test", io));
   }
 
   private JsonNode awaitJson(TestProbe<?> probe, Path file, java.util.function.Predicate<JsonNode> condition) {
@@ -264,7 +304,7 @@ class StatusBoardTest {
     TestProbe<StatusSnapshot> probe = testKit.createTestProbe();
     ActorRef<StatusBoard.Command> board =
         testKit.spawn(
-            Behaviors.supervise(StatusBoard.create(settings, tripping, new SimpleMeterRegistry(), "test"))
+            Behaviors.supervise(StatusBoard.create(settings, tripping, new SimpleMeterRegistry(), "test", io))
                 .onFailure(SupervisorStrategy.restart()));
     board.tell(new StatusBoard.GetStatus(probe.getRef()));
     Instant startedAt = probe.receiveMessage().node().startedAt();
@@ -294,13 +334,13 @@ class StatusBoardTest {
 
   @Test
   void stopsAtOnceWhileAWriteIsStillRunning() throws Exception {
-    var io = new HeldIo();
+    var held = new HeldIo();
     ActorRef<StatusBoard.Command> board =
-        testKit.spawn(StatusBoard.create(freshSettings(), clock, new SimpleMeterRegistry(), "test", io));
-    io.runNext(); // alerts read back; the first status write stays held, as on a disk that hangs
+        testKit.spawn(StatusBoard.create(freshSettings(), clock, new SimpleMeterRegistry(), "test", held));
+    held.runNext(); // alerts read back; the first status write stays held, as on a disk that hangs
 
     testKit.stop(board, ofSeconds(1)); // fails unless the board is gone within a second
-    assertEquals(1, io.pending(), "the held write was neither waited for nor run");
+    assertEquals(1, held.pending(), "the held write was neither waited for nor run");
   }
 
   @Test
@@ -310,14 +350,14 @@ class StatusBoardTest {
     Files.write(
         settings.alertsFile(),
         StatusJson.mapper().writeValueAsBytes(List.of(new Alert(Instant.EPOCH, Alert.FLAPPING, "kept", "from before"))));
-    var io = new HeldIo();
+    var held = new HeldIo();
     TestProbe<StatusSnapshot> probe = testKit.createTestProbe();
     ActorRef<StatusBoard.Command> board =
-        testKit.spawn(StatusBoard.create(settings, clock, new SimpleMeterRegistry(), "test", io));
+        testKit.spawn(StatusBoard.create(settings, clock, new SimpleMeterRegistry(), "test", held));
 
     board.tell(new StatusBoard.GetStatus(probe.getRef()));
     probe.expectNoMessage(ofMillis(200)); // the file is read only when the IO executor runs it
-    io.runNext();
+    held.runNext();
 
     assertEquals(List.of("kept"), probe.receiveMessage().recentAlerts().stream().map(Alert::task).toList());
     testKit.stop(board);
@@ -326,12 +366,12 @@ class StatusBoardTest {
   @Test
   void aWriteAskedWhileOneRunsWaitsForItThenWritesTheNewestStateOnce() throws Exception {
     StatusSettings settings = freshSettings();
-    var io = new HeldIo();
+    var held = new HeldIo();
     TestProbe<Done> done = testKit.createTestProbe();
     TestProbe<StatusSnapshot> probe = testKit.createTestProbe();
     ActorRef<StatusBoard.Command> board =
-        testKit.spawn(StatusBoard.create(settings, clock, new SimpleMeterRegistry(), "test", io));
-    io.runNext(); // alerts read back; the first status write is now running (held)
+        testKit.spawn(StatusBoard.create(settings, clock, new SimpleMeterRegistry(), "test", held));
+    held.runNext(); // alerts read back; the first status write is now running (held)
 
     board.tell(new StatusBoard.TasksDeclared(List.of("a")));
     board.tell(new StatusBoard.WriteFinal(done.getRef()));
@@ -339,17 +379,38 @@ class StatusBoardTest {
     board.tell(new StatusBoard.TaskUpdated(status("a", TaskState.STOPPED, true, 0)));
     board.tell(new StatusBoard.GetStatus(probe.getRef()));
     probe.receiveMessage(); // every message above has been handled
-    assertEquals(1, io.pending(), "one write at a time");
+    assertEquals(1, held.pending(), "one write at a time");
 
-    io.runNext(); // the first write ends; the one asked meanwhile starts, with the newest state
+    held.runNext(); // the first write ends; the one asked meanwhile starts, with the newest state
     done.expectNoMessage(ofMillis(100));
-    assertEquals(1, io.pending());
-    io.runNext();
+    assertEquals(1, held.pending());
+    held.runNext();
 
     done.receiveMessage();
     JsonNode json = StatusJson.mapper().readTree(settings.statusFile().toFile());
     assertEquals("STOPPED", json.get("tasks").get(0).get("state").asText());
-    assertEquals(0, io.pending(), "nothing else was due");
+    assertEquals(0, held.pending(), "nothing else was due");
+    testKit.stop(board);
+  }
+
+  @Test
+  void writeFinalRepliesOnlyOnceTheAlertsDueAreWrittenToo() throws Exception {
+    StatusSettings settings = freshSettings();
+    var held = new HeldIo();
+    TestProbe<Done> done = testKit.createTestProbe();
+    ActorRef<StatusBoard.Command> board =
+        testKit.spawn(StatusBoard.create(settings, clock, new SimpleMeterRegistry(), "test", held));
+    held.runNext(); // alerts read back; the first status write is running (held)
+
+    board.tell(new StatusBoard.RaiseAlert(Alert.FLAPPING, "last", "raised during the stop"));
+    board.tell(new StatusBoard.WriteFinal(done.getRef()));
+    held.runNext(); // the first status write
+    held.runNext(); // the final status write
+    done.expectNoMessage(ofMillis(100));
+    held.runNext(); // the alert
+
+    done.receiveMessage();
+    assertEquals(1, StatusJson.mapper().readTree(settings.alertsFile().toFile()).size());
     testKit.stop(board);
   }
 }
