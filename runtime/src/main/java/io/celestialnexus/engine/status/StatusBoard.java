@@ -298,29 +298,24 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
    * The content is taken now, so a write that had to wait carries the newest state.
    */
   private void writeNext() {
-    boolean alertsDue = due.contains(Report.ALERTS) && alertsRead;
-    if (writing || !(due.contains(Report.STATUS) || alertsDue)) {
+    if (writing) {
       return;
     }
-    Report report = due.contains(Report.STATUS) ? Report.STATUS : Report.ALERTS;
-    due.remove(report);
-    writing = true;
-    Path file;
-    Object document;
-    List<ActorRef<Done>> waiters = List.of();
-    if (report == Report.STATUS) {
-      file = settings.statusFile();
-      document = snapshot();
-      waiters = List.copyOf(finalWaiters);
+    if (due.remove(Report.STATUS)) {
+      List<ActorRef<Done>> waiters = List.copyOf(finalWaiters);
       finalWaiters.clear();
-    } else {
-      file = settings.alertsFile();
-      document = alerts.all();
+      write(Report.STATUS, settings.statusFile(), snapshot(), waiters);
+    } else if (alertsRead && due.remove(Report.ALERTS)) {
+      write(Report.ALERTS, settings.alertsFile(), alerts.all(), List.of());
     }
-    List<ActorRef<Done>> told = waiters;
+  }
+
+  private void write(Report report, Path file, Object document, List<ActorRef<Done>> waiters) {
+    writing = true;
     getContext()
         .pipeToSelf(
-            CompletableFuture.runAsync(() -> writeJson(file, document), io), (done, failure) -> new Written(report, failure, told));
+            CompletableFuture.runAsync(() -> writeJson(file, document), io),
+            (done, failure) -> new Written(report, failure, waiters));
   }
 
   private StatusSnapshot snapshot() {
