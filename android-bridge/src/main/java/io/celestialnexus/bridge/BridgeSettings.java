@@ -6,7 +6,6 @@ import io.celestialnexus.bridge.adb.AdbEndpoint;
 import io.celestialnexus.bridge.adb.AdbSettings;
 import io.celestialnexus.bridge.wechat.PhoneSettings;
 import io.celestialnexus.bridge.wechat.SelectorCatalog;
-import io.celestialnexus.engine.NodePaths;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.engine.task.Schedule;
 import io.celestialnexus.engine.task.TaskSettings;
@@ -68,7 +67,8 @@ public record BridgeSettings(
     var discovery = bridge.at("discovery");
     var adb = bridge.at("adb");
     String keyFile = adb.string("key-file");
-    Path key = keyFile.isBlank() ? NodePaths.fromConfig(root).dataDir().resolve("adb").resolve("adbkey") : Path.of(keyFile);
+    Path key =
+        keyFile.isBlank() ? new SettingsReader(root, "nexus.data").location("dir").resolve("adb").resolve("adbkey") : Path.of(keyFile);
     String selectorsFile = bridge.string("selectors-file");
 
     var poll = bridge.at("poll");

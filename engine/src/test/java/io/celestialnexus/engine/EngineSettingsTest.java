@@ -1,12 +1,7 @@
 package io.celestialnexus.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigException;
-import io.celestialnexus.engine.task.Schedule;
 import io.celestialnexus.engine.testing.TestEngineSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,56 +12,23 @@ class EngineSettingsTest {
 
   @TempDir Path root;
 
-  @Test
-  void shippedDefaultsFollowTheSupervisionContract() {
-    EngineSettings settings = TestEngineSettings.settings(root, "");
-    var backoff = settings.taskDefaults().backoff();
-    assertEquals(Duration.ofSeconds(1), backoff.minBackoff());
-    assertEquals(Duration.ofSeconds(300), backoff.maxBackoff());
-    assertEquals(0.2, backoff.randomFactor());
-    assertEquals(Duration.ofMinutes(2), backoff.resetAfter());
-    assertEquals(Duration.ofSeconds(180), settings.task("housekeeping").heartbeatTimeout());
-    assertEquals(root.resolve("data").resolve("reports").resolve("status.json"), settings.paths().statusFile());
+  private EngineSettings settings(String overrides) {
+    return EngineSettings.fromConfig(TestEngineSettings.config(root, overrides));
   }
 
   @Test
-  void aTaskBlockOverridesTheDefaultsAndAdaptiveSchedulingUsesItsBounds() {
-    EngineSettings settings =
-        TestEngineSettings.settings(
-            root,
-            """
-            nexus.engine.tasks.housekeeping.interval = 5s
-            nexus.engine.tasks.housekeeping.adaptive { enabled = true, factor = 3, min-seconds = 2, max-seconds = 9 }
-            """);
-    assertEquals(new Schedule.Adaptive(Duration.ofSeconds(2), Duration.ofSeconds(9), 3.0), settings.task("housekeeping").schedule());
-    assertEquals(Duration.ofSeconds(60), settings.task("unconfigured").interval());
+  void theEnginesTaskBlocksLayerOverTheRuntimesDefaults() {
+    EngineSettings settings = settings("");
+    assertEquals(Duration.ofSeconds(120), settings.task("housekeeping").stepTimeout(), "the engine's own block");
+    assertEquals(Duration.ofSeconds(300), settings.task("housekeeping").backoff().maxBackoff(), "the runtime's default");
+    assertEquals(Duration.ofSeconds(1800), settings.task("ssq-cycle").stepTimeout());
   }
 
   @Test
-  void aNegativeIntervalIsRejectedNamingTheKey() {
-    var error =
-        assertThrows(
-            ConfigException.class,
-            () -> TestEngineSettings.settings(root, "nexus.engine.tasks.housekeeping.interval = -5s"));
-    assertTrue(error.getMessage().contains("nexus.engine.tasks.housekeeping.interval"), error.getMessage());
-    assertTrue(error.getMessage().contains("must not be negative"), error.getMessage());
-  }
-
-  @Test
-  void aMalformedDurationIsRejectedNamingTheKey() {
-    var error =
-        assertThrows(
-            ConfigException.class, () -> TestEngineSettings.settings(root, "nexus.engine.drain-timeout = soon"));
-    assertInstanceOf(ConfigException.BadValue.class, error);
-    assertTrue(error.getMessage().contains("drain-timeout"), error.getMessage());
-  }
-
-  @Test
-  void maxBackoffBelowMinBackoffIsRejected() {
-    var error =
-        assertThrows(
-            ConfigException.class,
-            () -> TestEngineSettings.settings(root, "nexus.engine.task-defaults.backoff.max-backoff = 10ms"));
-    assertTrue(error.getMessage().contains("max-backoff"), error.getMessage());
+  void theStatusBoardKeepsItsFilesInTheNodesReportsDirectory() {
+    EngineSettings settings = settings("nexus.engine.ask-timeout = 7s");
+    assertEquals(root.resolve("data").resolve("reports"), settings.paths().reportsDir());
+    assertEquals(settings.paths().reportsDir().resolve("status.json"), settings.runtime().status().statusFile());
+    assertEquals(Duration.ofSeconds(7), settings.askTimeout());
   }
 }

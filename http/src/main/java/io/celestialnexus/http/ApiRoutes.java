@@ -3,29 +3,40 @@ package io.celestialnexus.http;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
+import io.celestialnexus.engine.ssq.state.DrawStore;
+import io.celestialnexus.engine.status.StatusPort;
+import io.celestialnexus.engine.task.TaskControl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Everything the {@code api} listener serves; anything else is a JSON 404 (also measured). */
+/**
+ * Everything the {@code api} listener serves; anything else is a JSON 404 (also measured). The routes reach the
+ * engine only through its ports, each of which bounds its answers by the engine's own ask timeout.
+ */
 public final class ApiRoutes extends AllDirectives {
 
   private final Route route;
   private final HttpMetrics metrics;
 
   /** A node without phones, prediction loop or chaos. */
-  public ApiRoutes(EngineGateway engine, HttpSettings settings, PrometheusMeterRegistry registry) {
-    this(engine, DeviceDirectory.none(), new NoPredictions(), settings, registry, Optional.empty());
+  public ApiRoutes(
+      StatusPort status, TaskControl tasks, DrawStore draws, HttpSettings settings, PrometheusMeterRegistry registry) {
+    this(
+        status, tasks, draws, DeviceDirectory.unavailable(), PredictionService.unavailable(), settings, registry,
+        Optional.empty());
   }
 
   /**
-   * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without the
-   * prediction loop passes {@link NoPredictions}: its SSQ routes stay described and answer 503.
+   * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without phones or
+   * without the prediction loop passes the port's {@code unavailable()}: those routes stay described and answer so.
    */
   public ApiRoutes(
-      EngineGateway engine,
+      StatusPort status,
+      TaskControl tasks,
+      DrawStore draws,
       DeviceDirectory devices,
       PredictionService predictions,
       HttpSettings settings,
@@ -36,11 +47,11 @@ public final class ApiRoutes extends AllDirectives {
     Route chaosRoutes = chaos.map(assaults -> new ChaosRoutes(assaults, metrics, auth).route()).orElse(reject());
     this.route =
         concat(
-            new HealthRoutes(engine, metrics).route(),
-            new TaskRoutes(engine, metrics, auth).route(),
+            new HealthRoutes(status, metrics).route(),
+            new TaskRoutes(status, tasks, metrics, auth).route(),
             chaosRoutes,
             new DeviceRoutes(devices, metrics, auth).route(),
-            new DrawRoutes(engine, metrics, auth, registry).route(),
+            new DrawRoutes(draws, metrics, auth, registry).route(),
             new SsqRoutes(predictions, metrics, auth).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),

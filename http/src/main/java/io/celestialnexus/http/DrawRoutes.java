@@ -3,7 +3,7 @@ package io.celestialnexus.http;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.integerSegment;
 
 import io.celestialnexus.engine.ssq.Draw;
-import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.DrawStore;
 import io.celestialnexus.engine.ssq.state.HistoryImport;
 import io.celestialnexus.engine.ssq.state.RecordedDraw;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,14 +43,14 @@ public final class DrawRoutes extends AllDirectives {
   /** The answer to a posted draw: stored now ({@code added}) or already recorded exactly so. */
   public record Posted(boolean added, DrawView draw) {}
 
-  private final EngineGateway engine;
+  private final DrawStore draws;
   private final HttpMetrics metrics;
   private final ApiKeyAuth auth;
   private final MeterRegistry registry;
   private final HistoryImport importer;
 
-  public DrawRoutes(EngineGateway engine, HttpMetrics metrics, ApiKeyAuth auth, MeterRegistry registry) {
-    this.engine = engine;
+  public DrawRoutes(DrawStore draws, HttpMetrics metrics, ApiKeyAuth auth, MeterRegistry registry) {
+    this.draws = draws;
     this.metrics = metrics;
     this.auth = auth;
     this.registry = registry;
@@ -58,7 +58,7 @@ public final class DrawRoutes extends AllDirectives {
   }
 
   public Route route() {
-    var draws = metrics.template("/api/draws");
+    var allDraws = metrics.template("/api/draws");
     var upload = metrics.template("/api/draws/import");
     var oneDraw = metrics.template("/api/draws/{issue}");
     return pathPrefix(
@@ -68,7 +68,7 @@ public final class DrawRoutes extends AllDirectives {
                 "draws",
                 () ->
                     concat(
-                        pathEnd(() -> draws.measure(() -> concat(get(this::page), post(() -> auth.requireKey(this::add))))),
+                        pathEnd(() -> allDraws.measure(() -> concat(get(this::page), post(() -> auth.requireKey(this::add))))),
                         path("import", () -> upload.measure(() -> post(() -> auth.requireKey(this::importCsv)))),
                         path(integerSegment(), issue -> oneDraw.measure(() -> get(() -> one(issue)))))));
   }
@@ -89,7 +89,7 @@ public final class DrawRoutes extends AllDirectives {
                     return ApiErrors.respond(StatusCodes.BAD_REQUEST, "bad request", "limit must be a whole number within 1.." + MAX_LIMIT);
                   }
                   return onSuccess(
-                      engine.draws(offset.get(), limit.get()),
+                      draws.page(offset.get(), limit.get()),
                       page ->
                           complete(
                               StatusCodes.OK,
@@ -100,7 +100,7 @@ public final class DrawRoutes extends AllDirectives {
 
   private Route one(int issue) {
     return onSuccess(
-        engine.draw(issue),
+        draws.draw(issue),
         lookup ->
             lookup
                 .draw()
@@ -120,7 +120,7 @@ public final class DrawRoutes extends AllDirectives {
             return ApiErrors.respond(StatusCodes.BAD_REQUEST, "invalid draw", e.getMessage());
           }
           return onSuccess(
-              engine.recordDraws(List.of(draw), "api", true),
+              draws.record(List.of(draw), "api", true),
               recorded -> {
                 if (!recorded.conflicts().isEmpty()) {
                   HistoryImport.countRejected(registry, "api", "conflict", 1);
@@ -144,7 +144,7 @@ public final class DrawRoutes extends AllDirectives {
                 Unmarshaller.entityToString(),
                 csv ->
                     onSuccess(
-                        importer.run(csv, skip.map(Boolean::parseBoolean).orElse(false), "import", engine::recordDrawsForImport),
+                        importer.run(csv, skip.map(Boolean::parseBoolean).orElse(false), "import", draws.recorder("import")),
                         report -> complete(report.applied() ? StatusCodes.OK : StatusCodes.UNPROCESSABLE_CONTENT, report, Json.marshaller()))));
   }
 

@@ -2,6 +2,7 @@ package io.celestialnexus.http;
 
 import io.celestialnexus.engine.status.ComponentStatus;
 import io.celestialnexus.engine.status.Health;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.StatusSnapshot;
 import io.celestialnexus.engine.status.TaskReport;
 import io.celestialnexus.engine.task.TaskState;
@@ -27,11 +28,11 @@ public final class HealthRoutes extends AllDirectives {
 
   public record NotReady(String status, List<Part> waitingFor) {}
 
-  private final EngineGateway engine;
+  private final StatusPort status;
   private final HttpMetrics metrics;
 
-  public HealthRoutes(EngineGateway engine, HttpMetrics metrics) {
-    this.engine = engine;
+  public HealthRoutes(StatusPort status, HttpMetrics metrics) {
+    this.status = status;
     this.metrics = metrics;
   }
 
@@ -39,7 +40,7 @@ public final class HealthRoutes extends AllDirectives {
     var overall = metrics.template("/health");
     var live = metrics.template("/health/live");
     var ready = metrics.template("/health/ready");
-    var status = metrics.template("/status");
+    var document = metrics.template("/status");
     return concat(
         pathPrefix(
             "health",
@@ -48,7 +49,7 @@ public final class HealthRoutes extends AllDirectives {
                     pathEnd(() -> overall.measure(() -> get(this::health))),
                     path("live", () -> live.measure(() -> get(this::live))),
                     path("ready", () -> ready.measure(() -> get(this::ready))))),
-        path("status", () -> status.measure(() -> get(() -> onSuccess(engine.status(), this::document)))));
+        path("status", () -> document.measure(() -> get(() -> onSuccess(status.snapshot(), this::document)))));
   }
 
   private Route document(StatusSnapshot snapshot) {
@@ -57,7 +58,7 @@ public final class HealthRoutes extends AllDirectives {
 
   private Route health() {
     return onSuccess(
-        engine.status(),
+        status.snapshot(),
         snapshot -> {
           if (snapshot.health() == Health.FAIL) {
             return complete(
@@ -73,7 +74,7 @@ public final class HealthRoutes extends AllDirectives {
   /** Live as long as the engine's actors answer at all; a timeout is 503. */
   private Route live() {
     return onComplete(
-        engine.status(),
+        status.snapshot(),
         answer ->
             answer.isSuccess()
                 ? complete(StatusCodes.OK, Map.of("status", "UP"), Json.marshaller())
@@ -85,7 +86,7 @@ public final class HealthRoutes extends AllDirectives {
 
   private Route ready() {
     return onSuccess(
-        engine.status(),
+        status.snapshot(),
         snapshot -> {
           if (snapshot.ready()) {
             return complete(StatusCodes.OK, Map.of("status", "READY"), Json.marshaller());

@@ -5,7 +5,7 @@ import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;
 
 /** Listener addresses and API settings from {@code nexus.http}. {@code toString} never shows the API key. */
-public record HttpSettings(Listener api, String apiKey, Duration askTimeout, Duration unbindDeadline) {
+public record HttpSettings(Listener api, String apiKey, Duration unbindDeadline) {
 
   /** A host and port to bind; port 0 picks a free one. */
   public record Listener(String host, int port) {
@@ -21,7 +21,6 @@ public record HttpSettings(Listener api, String apiKey, Duration askTimeout, Dur
     return new HttpSettings(
         Listener.fromConfig(http.at("api")),
         http.string("api-key"),
-        http.positiveDuration("ask-timeout"),
         http.positiveDuration("unbind-deadline"));
   }
 
@@ -31,12 +30,12 @@ public record HttpSettings(Listener api, String apiKey, Duration askTimeout, Dur
   }
 
   public HttpSettings withApi(Listener listener) {
-    return new HttpSettings(listener, apiKey, askTimeout, unbindDeadline);
+    return new HttpSettings(listener, apiKey, unbindDeadline);
   }
 
   @Override
   public String toString() {
-    return "HttpSettings[api=" + api + ", apiKey=" + (writesEnabled() ? "****" : "(none)") + ", askTimeout="
-        + askTimeout + ", unbindDeadline=" + unbindDeadline + "]";
+    return "HttpSettings[api=" + api + ", apiKey=" + (writesEnabled() ? "****" : "(none)") + ", unbindDeadline="
+        + unbindDeadline + "]";
   }
 }

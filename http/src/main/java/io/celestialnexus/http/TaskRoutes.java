@@ -3,8 +3,10 @@ package io.celestialnexus.http;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.TaskReport;
 import io.celestialnexus.engine.task.LifecycleEvent;
+import io.celestialnexus.engine.task.TaskControl;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +21,14 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class TaskRoutes extends AllDirectives {
 
-  private final EngineGateway engine;
+  private final StatusPort status;
+  private final TaskControl tasks;
   private final HttpMetrics metrics;
   private final ApiKeyAuth auth;
 
-  public TaskRoutes(EngineGateway engine, HttpMetrics metrics, ApiKeyAuth auth) {
-    this.engine = engine;
+  public TaskRoutes(StatusPort status, TaskControl tasks, HttpMetrics metrics, ApiKeyAuth auth) {
+    this.status = status;
+    this.tasks = tasks;
     this.metrics = metrics;
     this.auth = auth;
   }
@@ -53,7 +57,7 @@ public final class TaskRoutes extends AllDirectives {
   }
 
   private Route list() {
-    return onSuccess(engine.status(), snapshot -> complete(StatusCodes.OK, snapshot.tasks(), Json.marshaller()));
+    return onSuccess(status.snapshot(), snapshot -> complete(StatusCodes.OK, snapshot.tasks(), Json.marshaller()));
   }
 
   /** A task's status with its recent lifecycle events (the timeline), newest last. */
@@ -61,14 +65,14 @@ public final class TaskRoutes extends AllDirectives {
 
   private Route one(String name) {
     return onSuccess(
-        engine.status(),
+        status.snapshot(),
         snapshot ->
             snapshot
                 .task(name)
                 .<Route>map(
                     task ->
                         onSuccess(
-                            engine.timeline(name, Long.MIN_VALUE),
+                            tasks.timeline(name, Long.MIN_VALUE),
                             events -> complete(StatusCodes.OK, new TaskDetail(task, events), Json.marshaller())))
                 .orElseGet(() -> ApiErrors.notFound("no task named '" + name + "'")));
   }
@@ -84,7 +88,7 @@ public final class TaskRoutes extends AllDirectives {
           } catch (NumberFormatException e) {
             return ApiErrors.respond(StatusCodes.BAD_REQUEST, "bad since", "since must be epoch milliseconds, was '" + since.get() + "'");
           }
-          return onSuccess(engine.timeline(name, after), events -> complete(StatusCodes.OK, events, Json.marshaller()));
+          return onSuccess(tasks.timeline(name, after), events -> complete(StatusCodes.OK, events, Json.marshaller()));
         });
   }
 
@@ -95,6 +99,6 @@ public final class TaskRoutes extends AllDirectives {
     } catch (IllegalArgumentException e) {
       return ApiErrors.notFound("unknown action '" + action + "'; use restart, pause, resume or run");
     }
-    return onSuccess(engine.control(name, parsed), status -> complete(StatusCodes.OK, status, Json.marshaller()));
+    return onSuccess(tasks.control(name, parsed), status -> complete(StatusCodes.OK, status, Json.marshaller()));
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
+import io.celestialnexus.engine.device.DeviceDirectory;
+import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.support.EngineClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,10 +43,13 @@ class ApiDescriptionTest {
 
   @BeforeAll
   void bind() throws Exception {
-    var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), "k", ofSeconds(3), ofSeconds(1));
+    var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), "k", ofSeconds(1));
     var chaos = new ChaosAssaults(Set.of("t"), 10, EngineClock.system(), registry);
-    // the gateway is never asked here: these routes only serve static documents
-    var routes = new ApiRoutes(new EngineGateway(testKit.system(), null, null, null, ofSeconds(1)), io.celestialnexus.engine.device.DeviceDirectory.none(), new NoPredictions(), settings, registry, Optional.of(chaos));
+    // the engine is never asked here: these routes only serve static documents
+    var routes =
+        new ApiRoutes(
+            Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), PredictionService.unavailable(),
+            settings, registry, Optional.of(chaos));
     servedTemplates = routes.templates();
     var binding =
         NexusHttpServer.bind(testKit.system(), settings.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -12,9 +12,14 @@ import io.celestialnexus.engine.device.DeviceRequestRejected;
 import io.celestialnexus.engine.device.DeviceView;
 import io.celestialnexus.engine.device.OutgoingReceipt;
 import io.celestialnexus.engine.device.OutgoingRequest;
+import io.celestialnexus.engine.ssq.loop.PredictionService;
+import io.celestialnexus.engine.status.BoardStatusPort;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.engine.support.EngineClock;
+import io.celestialnexus.engine.task.SupervisorTaskControl;
+import io.celestialnexus.engine.task.TaskControl;
 import io.celestialnexus.engine.task.TaskState;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.engine.testing.TestEngineSettings;
@@ -55,6 +60,8 @@ class DeviceRoutesTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final OnePhone phone = new OnePhone();
+  private StatusPort status;
+  private TaskControl tasks;
   private String withKey;
   private String withoutKey;
 
@@ -106,16 +113,20 @@ class DeviceRoutesTest {
   @BeforeAll
   void bind() throws Exception {
     var settings = TestEngineSettings.settings(Files.createTempDirectory("device-routes"), "");
-    var board = testKit.spawn(StatusBoard.create(settings, Clock.systemUTC(), registry, "test"));
-    var tasks = testKit.spawn(TaskSupervisor.create(List.of(), board, EngineClock.system(), registry, 50));
-    var engine = new EngineGateway(testKit.system(), board, tasks, testKit.<io.celestialnexus.engine.ssq.state.DrawHistory.Command>createTestProbe().getRef(), ofSeconds(3));
-    withKey = "http://127.0.0.1:" + bind(engine, KEY);
-    withoutKey = "http://127.0.0.1:" + bind(engine, "");
+    var board = testKit.spawn(StatusBoard.create(settings.status(), Clock.systemUTC(), registry, "test"));
+    var supervisor = testKit.spawn(TaskSupervisor.create(List.of(), board, EngineClock.system(), registry, 50));
+    status = new BoardStatusPort(board, testKit.scheduler(), ofSeconds(3));
+    tasks = new SupervisorTaskControl(supervisor, testKit.scheduler(), ofSeconds(3));
+    withKey = "http://127.0.0.1:" + bind(KEY);
+    withoutKey = "http://127.0.0.1:" + bind("");
   }
 
-  private int bind(EngineGateway engine, String apiKey) throws Exception {
-    var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(3), ofSeconds(1));
-    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, phone, new NoPredictions(), settings, registry, java.util.Optional.empty()).route(), ofSeconds(1))
+  private int bind(String apiKey) throws Exception {
+    var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(1));
+    var routes =
+        new ApiRoutes(
+            status, tasks, Unasked.draws(), phone, PredictionService.unavailable(), settings, registry, java.util.Optional.empty());
+    return NexusHttpServer.bind(testKit.system(), settings.api(), routes.route(), ofSeconds(1))
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)
         .localAddress()

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.ssq.state.StateSettings;
-import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusJson;
-import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.persistence.testing.TestDatabase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -46,13 +45,10 @@ class DrawRoutesTest {
     testKit = ActorTestKit.create("draw-routes", db.actorSystemConfig(""));
     var settings = new StateSettings(Duration.ofMillis(200), ofSeconds(2), 0.2);
     var draws = testKit.spawn(DrawHistory.create(DrawHistory.SSQ, settings, Clock.systemUTC(), testKit.spawn(DrawHistory.topic())));
-    var engine =
-        new EngineGateway(
-            testKit.system(), testKit.<StatusBoard.Command>createTestProbe().getRef(),
-            testKit.<TaskSupervisor.Command>createTestProbe().getRef(), draws, ofSeconds(10));
-    var http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(10), ofSeconds(1));
+    var store = new HistoryDrawStore(draws, testKit.scheduler(), ofSeconds(10));
+    var http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(1));
     var binding =
-        NexusHttpServer.bind(testKit.system(), http.api(), new ApiRoutes(engine, http, registry).route(), ofSeconds(1))
+        NexusHttpServer.bind(testKit.system(), http.api(), new ApiRoutes(Unasked.status(), Unasked.tasks(), store, http, registry).route(), ofSeconds(1))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + binding.localAddress().getPort();

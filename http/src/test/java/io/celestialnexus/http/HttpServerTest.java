@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.celestialnexus.engine.EngineSettings;
-import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.runtime.RuntimeSettings;
+import io.celestialnexus.engine.status.BoardStatusPort;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusJson;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.supervision.BackoffSettings;
 import io.celestialnexus.engine.support.EngineClock;
+import io.celestialnexus.engine.task.SupervisorTaskControl;
 import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.engine.task.TaskControl;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.engine.testing.Promtool;
 import io.celestialnexus.engine.testing.ScriptedTask;
@@ -61,7 +64,8 @@ class HttpServerTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private ActorRef<StatusBoard.Command> board;
-  private EngineGateway engine;
+  private StatusPort status;
+  private TaskControl tasks;
   private String withKey;
   private String withoutKey;
   private Path root;
@@ -69,8 +73,8 @@ class HttpServerTest {
   @BeforeAll
   void startNode() throws Exception {
     root = Files.createTempDirectory("http-test");
-    EngineSettings settings = TestEngineSettings.settings(root, "");
-    board = testKit.spawn(StatusBoard.create(settings, Clock.systemUTC(), registry, "test"), "status");
+    RuntimeSettings settings = TestEngineSettings.settings(root, "");
+    board = testKit.spawn(StatusBoard.create(settings.status(), Clock.systemUTC(), registry, "test"), "status");
     Task steady = new ScriptedTask("steady", TestSettings.every(ofSeconds(30)), (n, context) -> Map.of("round", n));
     Task flaky =
         new ScriptedTask(
@@ -81,9 +85,10 @@ class HttpServerTest {
             (n, context) -> {
               throw new IllegalStateException("always broken");
             });
-    ActorRef<TaskSupervisor.Command> tasks =
+    ActorRef<TaskSupervisor.Command> supervisor =
         testKit.spawn(TaskSupervisor.create(List.of(steady, flaky), board, EngineClock.system(), registry, 50), "tasks");
-    engine = new EngineGateway(testKit.system(), board, tasks, testKit.<DrawHistory.Command>createTestProbe().getRef(), ofSeconds(3));
+    status = new BoardStatusPort(board, testKit.scheduler(), ofSeconds(3));
+    tasks = new SupervisorTaskControl(supervisor, testKit.scheduler(), ofSeconds(3));
     withKey = "http://127.0.0.1:" + bind(KEY).localAddress().getPort();
     withoutKey = "http://127.0.0.1:" + bind("").localAddress().getPort();
   }
@@ -97,8 +102,8 @@ class HttpServerTest {
 
   private ServerBinding bind(String apiKey) throws Exception {
     var settings =
-        new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(3), ofSeconds(1));
-    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(engine, settings, registry).route(), ofSeconds(1))
+        new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(1));
+    return NexusHttpServer.bind(testKit.system(), settings.api(), new ApiRoutes(status, tasks, Unasked.draws(), settings, registry).route(), ofSeconds(1))
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

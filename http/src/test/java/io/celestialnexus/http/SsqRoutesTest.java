@@ -40,7 +40,7 @@ class SsqRoutesTest {
   private final ActorTestKit testKit = ActorTestKit.create("ssq-routes");
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpClient client = HttpClient.newHttpClient();
-  private final HttpSettings http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(10), ofSeconds(1));
+  private final HttpSettings http = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), KEY, ofSeconds(1));
   private String running;
   private String starting;
   private String notRunning;
@@ -50,7 +50,7 @@ class SsqRoutesTest {
   void start() throws Exception {
     running = bind(FixedPredictions.running());
     starting = bind(FixedPredictions.starting());
-    notRunning = bind(new NoPredictions());
+    notRunning = bind(PredictionService.unavailable());
     buggy =
         bind(
             new FixedPredictions(List.of(), List.of(), false) {
@@ -68,9 +68,11 @@ class SsqRoutesTest {
   }
 
   private String bind(PredictionService predictions) throws Exception {
-    // the gateway is never asked: these tests only reach the SSQ routes
-    var engine = new EngineGateway(testKit.system(), null, null, null, ofSeconds(1));
-    var routes = new ApiRoutes(engine, DeviceDirectory.none(), predictions, http, registry, Optional.empty());
+    // the engine's other ports are never asked: these tests only reach the SSQ routes
+    var routes =
+        new ApiRoutes(
+            Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), predictions, http, registry,
+            Optional.empty());
     var binding = NexusHttpServer.bind(testKit.system(), http.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     return "http://127.0.0.1:" + binding.localAddress().getPort();
   }
@@ -247,12 +249,13 @@ class SsqRoutesTest {
 
   @Test
   void aNodeWithoutTheLoopAnswers503EverywhereEvenToWritesWithTheKey() throws Exception {
+    String reason = "the prediction loop does not run on this node";
     for (String path : List.of("/api/predictions/latest", "/api/predictions/1", "/api/weights", "/api/weights/history", "/api/autorl/decisions",
         "/api/strategies", "/api/evaluation", "/api/charts/weights.png")) {
-      assertError(503, NoPredictions.REASON, get(notRunning, path));
+      assertError(503, reason, get(notRunning, path));
     }
-    assertError(503, NoPredictions.REASON, post(notRunning, "/api/tuner/run", "", KEY));
-    assertError(503, NoPredictions.REASON, post(notRunning, "/api/weights/rollback", "{\"version\":1}", KEY));
+    assertError(503, reason, post(notRunning, "/api/tuner/run", "", KEY));
+    assertError(503, reason, post(notRunning, "/api/weights/rollback", "{\"version\":1}", KEY));
     assertEquals(401, post(notRunning, "/api/autorl/run", "", null).statusCode(), "the key is checked first");
   }
 

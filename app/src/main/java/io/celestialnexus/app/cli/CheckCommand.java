@@ -43,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
     Optional<StatusReader.Reading> reading = StatusReader.read(settings, clock);
     if (reading.isEmpty()) {
       out.println("FAIL  service not answering at " + StatusReader.serviceUrl(settings) + " and no status file at "
-          + settings.engine().paths().statusFile());
+          + settings.engine().runtime().status().statusFile());
       return Health.FAIL.exitCode();
     }
     StatusReader.Reading status = reading.get();

@@ -3,6 +3,7 @@ package io.celestialnexus.app.cli;
 import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.status.StatusJson;
 import java.io.PrintWriter;
 import java.net.http.HttpResponse;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,11 +76,10 @@ public final class DrawsAddCommand implements Callable<Integer> {
     }
     var direct = ((StateChange.Direct) route).storage();
     try (direct) {
-      var draws = direct.draws();
       var timeout = settings.state().askTimeout();
       DrawHistory.Recorded recorded =
-          AskPattern.<DrawHistory.Command, DrawHistory.Recorded>ask(
-                  draws, replyTo -> new DrawHistory.RecordDraws(List.of(draw), "cli", true, replyTo), timeout, direct.system().scheduler())
+          new HistoryDrawStore(direct.draws(), direct.system().scheduler(), timeout)
+              .record(List.of(draw), "cli", true)
               .toCompletableFuture()
               .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       if (!recorded.conflicts().isEmpty()) {

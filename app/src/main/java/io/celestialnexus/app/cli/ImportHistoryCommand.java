@@ -5,6 +5,7 @@ import io.celestialnexus.app.node.DirectStorage;
 import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.ssq.state.HistoryImport;
 import io.celestialnexus.engine.status.StatusJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +96,7 @@ public final class ImportHistoryCommand implements Callable<Integer> {
   private static final class DirectRecorder implements HistoryImport.Recorder {
     private final DirectStorage storage;
     private final Duration timeout;
-    private ActorRef<DrawHistory.Command> draws;
+    private HistoryDrawStore draws;
 
     DirectRecorder(DirectStorage storage, Duration timeout) {
       this.storage = storage;
@@ -107,10 +106,9 @@ public final class ImportHistoryCommand implements Callable<Integer> {
     @Override
     public CompletionStage<DrawHistory.Recorded> record(List<Draw> batch, boolean allOrNothing) {
       if (draws == null) {
-        draws = storage.draws();
+        draws = new HistoryDrawStore(storage.draws(), storage.system().scheduler(), timeout);
       }
-      return AskPattern.ask(
-          draws, replyTo -> new DrawHistory.RecordDraws(batch, "import", allOrNothing, replyTo), timeout, storage.system().scheduler());
+      return draws.record(batch, "import", allOrNothing);
     }
   }
 

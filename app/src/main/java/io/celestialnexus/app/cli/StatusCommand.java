@@ -30,7 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
     Optional<StatusReader.Reading> reading = StatusReader.read(settings, Clock.systemUTC());
     if (reading.isEmpty()) {
       spec.commandLine().getErr().println("nexus: service not answering at " + StatusReader.serviceUrl(settings)
-          + " and no status file at " + settings.engine().paths().statusFile());
+          + " and no status file at " + settings.engine().runtime().status().statusFile());
       return 1;
     }
     JsonNode document = reading.get().document();

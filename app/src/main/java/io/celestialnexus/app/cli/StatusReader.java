@@ -33,7 +33,7 @@ final class StatusReader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Path file = settings.engine().paths().statusFile();
+    Path file = settings.engine().runtime().status().statusFile();
     if (!Files.exists(file)) {
       return Optional.empty();
     }

@@ -4,10 +4,10 @@ import io.celestialnexus.bridge.adb.DadbConnector;
 import io.celestialnexus.bridge.device.BridgeDirectory;
 import io.celestialnexus.bridge.device.DeviceManager;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
-import io.celestialnexus.engine.chat.ChatSkills;
-import io.celestialnexus.engine.chat.DivinationDesk;
-import io.celestialnexus.engine.chat.LoopPredictionDesk;
 import io.celestialnexus.engine.chat.SkillRouter;
+import io.celestialnexus.engine.chat.desk.DivinationDesk;
+import io.celestialnexus.engine.chat.desk.LoopPredictionDesk;
+import io.celestialnexus.engine.chat.skill.ChatSkills;
 import io.celestialnexus.engine.ssq.DrawCsv;
 import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
 import io.celestialnexus.engine.ssq.loop.LoopService;
@@ -16,15 +16,19 @@ import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.state.BundledHistoryImport;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
 import io.celestialnexus.engine.ssq.state.StrategyWeights;
+import io.celestialnexus.engine.status.BoardStatusPort;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.storage.StorageWatch;
 import io.celestialnexus.engine.support.EngineClock;
+import io.celestialnexus.engine.task.SupervisorTaskControl;
 import io.celestialnexus.engine.task.Task;
+import io.celestialnexus.engine.task.TaskControl;
 import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.http.ApiRoutes;
-import io.celestialnexus.http.EngineGateway;
 import io.celestialnexus.http.HttpMetrics;
 import io.celestialnexus.http.NexusHttpServer;
 import io.celestialnexus.http.wechat.ReplyGate;
@@ -109,7 +113,8 @@ public final class NexusGuardian {
     // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
     ActorRef<StatusBoard.Command> status =
         context.spawn(
-            Behaviors.supervise(StatusBoard.create(settings.engine(), wiring.clock(), wiring.registry(), wiring.version()))
+            Behaviors.supervise(
+                    StatusBoard.create(settings.engine().runtime().status(), wiring.clock(), wiring.registry(), wiring.version()))
                 .onFailure(SupervisorStrategy.restart()),
             "status");
     watchStorage(status);
@@ -120,24 +125,26 @@ public final class NexusGuardian {
         context.spawn(
             Behaviors.supervise(
                     TaskSupervisor.create(
-                        wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().timelineEvents()))
+                        wiring.tasks(), status, wiring.clock(), wiring.registry(), settings.engine().runtime().timelineEvents()))
                 .onFailure(SupervisorStrategy.restart()),
             "tasks");
-    var engine = new EngineGateway(system, status, tasks, state.draws(), settings.http().askTimeout());
+    // the edges (API, chat, prediction service) reach the engine through its ports, each bounded by its ask timeout
+    StatusPort statusPort = new BoardStatusPort(status, system.scheduler(), settings.engine().askTimeout());
+    TaskControl taskControl = new SupervisorTaskControl(tasks, system.scheduler(), settings.engine().askTimeout());
     wiring.loop().ifPresent(loop -> context.spawn(DrawWakeUp.create(state.drawsAdded(), tasks), "draw-wake-up"));
     PredictionService predictions =
         new LoopService(
             state.weights(),
             state.predictions(),
             wiring.loop(),
-            task -> engine.control(task, TaskSupervisor.Action.RUN),
+            task -> taskControl.control(task, TaskSupervisor.Action.RUN),
             system.scheduler(),
             system.dispatchers().lookup(DispatcherSelector.blocking()),
-            settings.http().askTimeout());
+            settings.engine().askTimeout());
     SkillRouter skills =
         ChatSkills.standard(
             settings.chat(),
-            new ChatSkills.Sources(engine::status, new LoopPredictionDesk(predictions), new DivinationDesk()),
+            new ChatSkills.Sources(statusPort, new LoopPredictionDesk(predictions), new DivinationDesk()),
             wiring.registry(),
             system.classicSystem().scheduler());
     // Holds only its phones; a failure of its own reconnects every phone afresh.
@@ -155,7 +162,7 @@ public final class NexusGuardian {
             "devices");
 
     registerGracefulStop(tasks, devices, status);
-    bindApi(engine, predictions, devices);
+    bindApi(statusPort, taskControl, state, predictions, devices);
     startWechat(status, skills);
   }
 
@@ -213,7 +220,7 @@ public final class NexusGuardian {
   private void registerGracefulStop(
       ActorRef<TaskSupervisor.Command> tasks, ActorRef<DeviceManager.Command> devices, ActorRef<StatusBoard.Command> status) {
     var shutdown = CoordinatedShutdown.get(system);
-    Duration drain = settings.engine().drainTimeout();
+    Duration drain = settings.engine().runtime().drainTimeout();
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "drain-tasks",
@@ -232,12 +239,20 @@ public final class NexusGuardian {
         () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, Duration.ofSeconds(5), system.scheduler()));
   }
 
-  private void bindApi(EngineGateway engine, PredictionService predictions, ActorRef<DeviceManager.Command> devices) {
+  private void bindApi(
+      StatusPort status,
+      TaskControl tasks,
+      StateRefs state,
+      PredictionService predictions,
+      ActorRef<DeviceManager.Command> devices) {
+    var draws = new HistoryDrawStore(state.draws(), system.scheduler(), settings.engine().askTimeout());
     var phones = new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
+    var routes =
+        new ApiRoutes(status, tasks, draws, phones, predictions, settings.http(), wiring.registry(), wiring.chaos());
     NexusHttpServer.bind(
             system,
             settings.http().api(),
-            new ApiRoutes(engine, phones, predictions, settings.http(), wiring.registry(), wiring.chaos()).route(),
+            routes.route(),
             settings.http().unbindDeadline())
         .whenComplete(
             (binding, failure) -> {

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
-import io.celestialnexus.engine.chat.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.ssq.state.StateSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
@@ -32,7 +32,7 @@ public record NodeSettings(
     EngineSettings engine = EngineSettings.fromConfig(config);
     String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
-    if (engine.drainTimeout().compareTo(drainPhase) >= 0) {
+    if (engine.runtime().drainTimeout().compareTo(drainPhase) >= 0) {
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }

@@ -20,17 +20,21 @@ class SsqSettingsTest {
 
   @TempDir Path root;
 
+  private EngineSettings engine(String overrides) {
+    return EngineSettings.fromConfig(TestEngineSettings.config(root, overrides));
+  }
+
   private SsqSettings ssq(String overrides) {
-    return TestEngineSettings.settings(root, overrides).ssq();
+    return engine(overrides).ssq();
   }
 
   private ConfigException rejected(String overrides) {
-    return assertThrows(ConfigException.class, () -> TestEngineSettings.settings(root, overrides));
+    return assertThrows(ConfigException.class, () -> engine(overrides));
   }
 
   @Test
   void theShippedDefaultsAreReadOnceWithTheEngineSettings() {
-    EngineSettings engine = TestEngineSettings.settings(root, "");
+    EngineSettings engine = engine("");
     SsqSettings ssq = engine.ssq();
     assertEquals(0.02, ssq.tuner().learningRate());
     assertEquals(100, ssq.tuner().window());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.celestialnexus.engine.chat.ChatMessage;
-import io.celestialnexus.engine.chat.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.status.StatusJson;
 import java.io.IOException;
 import java.net.URI;

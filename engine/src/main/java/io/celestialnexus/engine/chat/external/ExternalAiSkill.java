@@ -1,12 +1,12 @@
 package io.celestialnexus.engine.chat.external;
 
-import static io.celestialnexus.engine.chat.ChatMetricNames.EXTERNAL_CALLS;
-import static io.celestialnexus.engine.chat.ChatMetricNames.TAG_OUTCOME;
+import static io.celestialnexus.engine.chat.router.ChatMetricNames.EXTERNAL_CALLS;
+import static io.celestialnexus.engine.chat.router.ChatMetricNames.TAG_OUTCOME;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.ChatSettings;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.router.ChatSettings;
+import io.celestialnexus.engine.chat.router.Skill;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.Scheduler;
 import org.apache.pekko.pattern.CircuitBreaker;
 import org.apache.pekko.pattern.CircuitBreakerOpenException;
-import org.apache.pekko.actor.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.Keywords;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.router.Keywords;
+import io.celestialnexus.engine.chat.router.Skill;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

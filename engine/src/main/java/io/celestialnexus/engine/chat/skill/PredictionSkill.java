@@ -2,12 +2,12 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.HonestVerdict;
-import io.celestialnexus.engine.chat.Keywords;
-import io.celestialnexus.engine.chat.LatestPicks;
-import io.celestialnexus.engine.chat.PredictionDesk;
-import io.celestialnexus.engine.chat.RandomBaseline;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.desk.HonestVerdict;
+import io.celestialnexus.engine.chat.desk.LatestPicks;
+import io.celestialnexus.engine.chat.desk.PredictionDesk;
+import io.celestialnexus.engine.chat.desk.RandomBaseline;
+import io.celestialnexus.engine.chat.router.Keywords;
+import io.celestialnexus.engine.chat.router.Skill;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

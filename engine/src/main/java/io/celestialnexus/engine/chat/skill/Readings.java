@@ -1,8 +1,8 @@
 package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.DeskAnswer;
-import io.celestialnexus.engine.chat.Reading;
+import io.celestialnexus.engine.chat.desk.DeskAnswer;
+import io.celestialnexus.engine.chat.desk.Reading;
 
 /** How every reading skill words a desk's answer. */
 final class Readings {

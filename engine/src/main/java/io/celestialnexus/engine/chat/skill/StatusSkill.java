@@ -2,9 +2,10 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.Keywords;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.router.Keywords;
+import io.celestialnexus.engine.chat.router.Skill;
 import io.celestialnexus.engine.status.ComponentStatus;
+import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.StatusSnapshot;
 import io.celestialnexus.engine.status.TaskReport;
 import io.celestialnexus.engine.status.TaskStatus;
@@ -17,18 +18,12 @@ import java.util.concurrent.CompletionStage;
 /** 状态: the node's health and a one-line summary per task that is not running normally. */
 public final class StatusSkill implements Skill {
 
-  /** Where the status document comes from (the status board, asked with a timeout by the caller). */
-  @FunctionalInterface
-  public interface StatusSource {
-    CompletionStage<StatusSnapshot> status();
-  }
-
   private static final Keywords KEYWORDS = Keywords.of("状态", "status");
 
-  private final StatusSource source;
+  private final StatusPort status;
 
-  public StatusSkill(StatusSource source) {
-    this.source = source;
+  public StatusSkill(StatusPort status) {
+    this.status = status;
   }
 
   @Override
@@ -48,7 +43,7 @@ public final class StatusSkill implements Skill {
 
   @Override
   public CompletionStage<ChatReply> reply(ChatMessage message) {
-    return source.status().thenApply(snapshot -> ChatReply.text(summary(snapshot)));
+    return status.snapshot().thenApply(snapshot -> ChatReply.text(summary(snapshot)));
   }
 
   static String summary(StatusSnapshot snapshot) {

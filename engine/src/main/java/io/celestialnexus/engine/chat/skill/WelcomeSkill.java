@@ -2,7 +2,7 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.router.Skill;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -2,9 +2,9 @@ package io.celestialnexus.engine.chat.skill;
 
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.Keywords;
-import io.celestialnexus.engine.chat.ReadingDesk;
-import io.celestialnexus.engine.chat.Skill;
+import io.celestialnexus.engine.chat.desk.ReadingDesk;
+import io.celestialnexus.engine.chat.router.Keywords;
+import io.celestialnexus.engine.chat.router.Skill;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;

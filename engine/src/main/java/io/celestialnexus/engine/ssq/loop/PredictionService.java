@@ -51,6 +51,11 @@ public interface PredictionService {
   /** Asks the AutoRL task for a round now, regardless of its minimum interval. */
   CompletionStage<Triggered> runAutoRl();
 
+  /** The service of a node where the loop does not run: every question fails with {@link LoopNotReady}. */
+  static PredictionService unavailable() {
+    return UnavailablePredictions.INSTANCE;
+  }
+
   /** The charts {@link #chart} draws. */
   List<String> CHARTS = List.of("weights", "red-hits", "log-loss");
 

@@ -1,17 +1,17 @@
 package io.celestialnexus.engine.chat.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.typesafe.config.ConfigFactory;
 import io.celestialnexus.engine.chat.ChatMessage;
-import io.celestialnexus.engine.chat.ChatMetricNames;
 import io.celestialnexus.engine.chat.ChatReply;
-import io.celestialnexus.engine.chat.ChatSettings;
+import io.celestialnexus.engine.chat.router.ChatMetricNames;
+import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.status.StatusJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

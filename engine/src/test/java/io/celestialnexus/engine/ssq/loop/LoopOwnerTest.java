@@ -127,7 +127,7 @@ class LoopOwnerTest {
 
   /** The loop with its owner running, and its three tasks under keepers reporting to {@code board}. */
   private PredictionLoop loop(Node node, List<Strategy> strategies) {
-    EngineSettings engine = TestEngineSettings.settings(dir, SETTINGS);
+    EngineSettings engine = EngineSettings.fromConfig(TestEngineSettings.config(dir, SETTINGS));
     PredictionLoop loop = PredictionLoop.of(strategies, engine.ssq(), engine.paths());
     var store = new LoopStore(node.draws(), node.weights(), node.predictions(), testKit.scheduler(), WAIT);
     ActorRef<LoopOwner.Command> owner = testKit.spawn(loop.owner(store, clock));
@@ -141,7 +141,7 @@ class LoopOwnerTest {
   }
 
   private Task task(PredictionLoop loop, String name) {
-    return loop.tasks(TestEngineSettings.settings(dir, SETTINGS)).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    return loop.tasks(EngineSettings.fromConfig(TestEngineSettings.config(dir, SETTINGS))).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 
   private void advance(Duration duration) {

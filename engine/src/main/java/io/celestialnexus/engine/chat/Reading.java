@@ -1,4 +1,0 @@
-package io.celestialnexus.engine.chat;
-
-/** A traditional reading (小六壬, a hexagram, a BaZi chart) as text for a person. */
-public record Reading(String title, String text) {}
