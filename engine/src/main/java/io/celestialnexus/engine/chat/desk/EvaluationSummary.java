@@ -19,7 +19,6 @@ public record EvaluationSummary(
     String lastIssue,
     Interval meanRedHits,
     Interval blueHitRate,
-    RandomBaseline baseline,
     double confidence) {
 
   public EvaluationSummary {
@@ -28,7 +27,6 @@ public record EvaluationSummary(
     }
     Objects.requireNonNull(meanRedHits, "meanRedHits");
     Objects.requireNonNull(blueHitRate, "blueHitRate");
-    Objects.requireNonNull(baseline, "baseline");
   }
 
   /** A point estimate and its confidence interval. */

@@ -1,5 +1,6 @@
 package io.celestialnexus.engine.chat.desk;
 
+import io.celestialnexus.engine.ssq.score.RandomBaseline;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,8 +19,8 @@ public final class HonestVerdict {
   }
 
   public static String of(EvaluationSummary summary) {
-    boolean red = summary.meanRedHits().above(summary.baseline().expectedRedHits());
-    boolean blue = summary.blueHitRate().above(summary.baseline().blueHitRate());
+    boolean red = summary.meanRedHits().above(RandomBaseline.EXPECTED_RED_HITS);
+    boolean blue = summary.blueHitRate().above(RandomBaseline.BLUE_HIT_RATE);
     if (!red && !blue) {
       return NO_EVIDENCE;
     }
@@ -42,12 +43,12 @@ public final class HonestVerdict {
         level(summary),
         red.low(),
         red.high(),
-        summary.baseline().expectedRedHits(),
+        RandomBaseline.EXPECTED_RED_HITS,
         blue.estimate() * 100,
         level(summary),
         blue.low() * 100,
         blue.high() * 100,
-        summary.baseline().blueHitRate() * 100);
+        RandomBaseline.BLUE_HIT_RATE * 100);
   }
 
   /** The interval level as people read it: "95", "99.81". */
@@ -59,11 +60,11 @@ public final class HonestVerdict {
   }
 
   /** The baseline alone, for a reply that has no evaluation to show. */
-  public static String baseline(RandomBaseline baseline) {
+  public static String baseline() {
     return String.format(
         Locale.ROOT,
         "随机基线：每注期望命中红球 %.4f 个（6×6/33），蓝球命中率 %.2f%%（1/16）",
-        baseline.expectedRedHits(),
-        baseline.blueHitRate() * 100);
+        RandomBaseline.EXPECTED_RED_HITS,
+        RandomBaseline.BLUE_HIT_RATE * 100);
   }
 }

@@ -80,7 +80,6 @@ public final class LoopPredictionDesk implements PredictionDesk {
         Integer.toString(report.lastIssue()),
         interval(fusion.redHits()),
         interval(fusion.blueHitRate()),
-        RandomBaseline.SSQ,
         report.correctedConfidence());
   }
 

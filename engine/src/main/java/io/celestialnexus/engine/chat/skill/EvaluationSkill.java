@@ -4,7 +4,6 @@ import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.chat.desk.HonestVerdict;
 import io.celestialnexus.engine.chat.desk.PredictionDesk;
-import io.celestialnexus.engine.chat.desk.RandomBaseline;
 import io.celestialnexus.engine.chat.router.Keywords;
 import io.celestialnexus.engine.chat.router.Skill;
 import java.util.Optional;
@@ -44,6 +43,6 @@ public final class EvaluationSkill implements Skill {
                 ChatReply.text(
                     answer.fold(
                         summary -> HonestVerdict.rates(summary) + "\n" + HonestVerdict.of(summary),
-                        reason -> reason + "\n" + HonestVerdict.baseline(RandomBaseline.SSQ) + "\n" + HonestVerdict.NO_EVIDENCE)));
+                        reason -> reason + "\n" + HonestVerdict.baseline() + "\n" + HonestVerdict.NO_EVIDENCE)));
   }
 }

@@ -5,7 +5,6 @@ import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.chat.desk.HonestVerdict;
 import io.celestialnexus.engine.chat.desk.LatestPicks;
 import io.celestialnexus.engine.chat.desk.PredictionDesk;
-import io.celestialnexus.engine.chat.desk.RandomBaseline;
 import io.celestialnexus.engine.chat.router.Keywords;
 import io.celestialnexus.engine.chat.router.Skill;
 import java.util.Locale;
@@ -50,7 +49,7 @@ public final class PredictionSkill implements Skill {
                 ChatReply.text(
                     answer.fold(
                         PredictionSkill::describe,
-                        reason -> reason + "\n" + HonestVerdict.baseline(RandomBaseline.SSQ) + "\n" + HonestVerdict.NO_EVIDENCE)));
+                        reason -> reason + "\n" + HonestVerdict.baseline() + "\n" + HonestVerdict.NO_EVIDENCE)));
   }
 
   static String describe(LatestPicks picks) {
@@ -65,10 +64,9 @@ public final class PredictionSkill implements Skill {
             .append("  蓝球：")
             .append(String.format(Locale.ROOT, "%02d", picks.blue()))
             .append('\n');
-    RandomBaseline baseline = picks.evaluation().map(summary -> summary.baseline()).orElse(RandomBaseline.SSQ);
     picks.evaluation().ifPresentOrElse(
         summary -> text.append(HonestVerdict.rates(summary)),
-        () -> text.append(HonestVerdict.baseline(baseline)));
+        () -> text.append(HonestVerdict.baseline()));
     return text.append('\n').append(HonestVerdict.of(picks.evaluation())).toString();
   }
 }

@@ -14,7 +14,6 @@ import io.celestialnexus.engine.chat.desk.EvaluationSummary;
 import io.celestialnexus.engine.chat.desk.HonestVerdict;
 import io.celestialnexus.engine.chat.desk.LatestPicks;
 import io.celestialnexus.engine.chat.desk.PredictionDesk;
-import io.celestialnexus.engine.chat.desk.RandomBaseline;
 import io.celestialnexus.engine.chat.desk.Reading;
 import io.celestialnexus.engine.chat.desk.ReadingDesk;
 import io.celestialnexus.engine.chat.router.ChatMetricNames;
@@ -106,7 +105,6 @@ class ChatSkillRouterTest {
         200, "2024001", "2026096",
         new EvaluationSummary.Interval((redLow + redHigh) / 2, redLow, redHigh),
         new EvaluationSummary.Interval(0.06, 0.03, 0.09),
-        RandomBaseline.SSQ,
         0.95);
   }
 
