@@ -5,7 +5,7 @@ import io.celestialnexus.engine.status.Health;
 import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.status.StatusSnapshot;
 import io.celestialnexus.engine.status.TaskReport;
-import io.celestialnexus.engine.task.TaskState;
+import io.celestialnexus.engine.status.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,7 @@ import io.celestialnexus.engine.device.DeviceRequestRejected;
 import io.celestialnexus.engine.device.DeviceView;
 import io.celestialnexus.engine.device.OutgoingReceipt;
 import io.celestialnexus.engine.device.OutgoingRequest;
-import io.celestialnexus.engine.task.TaskState;
+import io.celestialnexus.engine.status.TaskState;
 import io.celestialnexus.engine.testing.Promtool;
 import io.celestialnexus.engine.testing.StatusProbes;
 import java.nio.file.Files;

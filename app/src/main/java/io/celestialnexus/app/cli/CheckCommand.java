@@ -3,7 +3,7 @@ package io.celestialnexus.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.engine.status.Health;
-import io.celestialnexus.engine.task.TaskState;
+import io.celestialnexus.engine.status.TaskState;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

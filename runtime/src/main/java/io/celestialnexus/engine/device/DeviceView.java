@@ -1,7 +1,7 @@
 package io.celestialnexus.engine.device;
 
 import io.celestialnexus.engine.status.ErrorInfo;
-import io.celestialnexus.engine.task.TaskState;
+import io.celestialnexus.engine.status.TaskState;
 import java.time.Instant;
 import java.util.List;
 

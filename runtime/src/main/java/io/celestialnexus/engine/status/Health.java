@@ -1,6 +1,5 @@
 package io.celestialnexus.engine.status;
 
-import io.celestialnexus.engine.task.TaskState;
 import java.util.Collection;
 
 /** Overall verdict with the exit code {@code nexus check} uses. */

@@ -4,9 +4,8 @@ import static io.celestialnexus.engine.status.StatusMetricNames.ALERTS;
 import static io.celestialnexus.engine.status.StatusMetricNames.STATUS_FILE_WRITE_FAILURES;
 import static io.celestialnexus.engine.status.StatusMetricNames.TAG_KIND;
 
-import io.celestialnexus.engine.support.AtomicFiles;
 import io.celestialnexus.engine.supervision.RestartWindow;
-import io.celestialnexus.engine.task.TaskState;
+import io.celestialnexus.engine.support.AtomicFiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

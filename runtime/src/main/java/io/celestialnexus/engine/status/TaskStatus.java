@@ -1,6 +1,5 @@
 package io.celestialnexus.engine.status;
 
-import io.celestialnexus.engine.task.TaskState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import io.celestialnexus.engine.status.Alert;
 import io.celestialnexus.engine.status.ErrorInfo;
 import io.celestialnexus.engine.status.ScheduleDecision;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.TaskState;
 import io.celestialnexus.engine.status.TaskStatus;
 import io.celestialnexus.engine.supervision.BackoffPolicy;
 import io.celestialnexus.engine.supervision.RestartWindow;

@@ -2,6 +2,7 @@ package io.celestialnexus.engine.task;
 
 import static io.celestialnexus.engine.task.TaskMetricNames.*;
 
+import io.celestialnexus.engine.status.TaskState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,5 @@
 package io.celestialnexus.engine.runtime;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,13 +8,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.celestialnexus.engine.task.TaskState;
 
 /**
  * The runtime's packages point one way: {@code task} (keepers, supervisor, runners) reports to {@code status} in
- * the board's own vocabulary, and {@code status} never reaches back into the task machinery. The one exception is
- * {@link TaskState}: it still lives in {@code task} because android-bridge's device code, which this branch may not
- * touch, imports it from there; once that code can follow, TaskState moves to {@code status} and the exception goes.
+ * the board's own vocabulary ({@code TaskStatus}, {@code TaskState}, {@code ErrorInfo}), and {@code status} never
+ * reaches back into the task machinery.
  */
 @AnalyzeClasses(packages = "io.celestialnexus.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageDirectionTest {
@@ -27,7 +23,7 @@ class PackageDirectionTest {
           .that()
           .resideInAPackage("io.celestialnexus.engine.status..")
           .should()
-          .dependOnClassesThat(resideInAPackage("io.celestialnexus.engine.task..").and(not(equivalentTo(TaskState.class))))
+          .dependOnClassesThat(resideInAPackage("io.celestialnexus.engine.task.."))
           .because("keepers report to the board, never the reverse");
 
   @ArchTest
@@ -35,6 +31,5 @@ class PackageDirectionTest {
       slices()
           .matching("io.celestialnexus.engine.(*)..")
           .should()
-          .beFreeOfCycles()
-          .ignoreDependency(resideInAPackage("io.celestialnexus.engine.status.."), equivalentTo(TaskState.class));
+          .beFreeOfCycles();
 }

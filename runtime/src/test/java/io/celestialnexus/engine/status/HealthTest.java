@@ -2,7 +2,6 @@ package io.celestialnexus.engine.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.celestialnexus.engine.task.TaskState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
-import io.celestialnexus.engine.task.TaskState;
 import io.celestialnexus.engine.testing.ManualClock;
 import io.celestialnexus.engine.testing.TestEngineSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.TaskState;
 import io.celestialnexus.engine.status.TaskStatus;
 import io.celestialnexus.engine.testing.ManualClock;
 import io.celestialnexus.engine.testing.ScriptedTask;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.celestialnexus.engine.status.Alert;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.engine.status.TaskState;
 import io.celestialnexus.engine.status.TaskStatus;
 import io.celestialnexus.engine.supervision.BackoffSettings;
 import io.celestialnexus.engine.testing.ManualClock;
@@ -25,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import java.util.function.IntPredicate;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
@@ -87,6 +89,22 @@ class TaskKeeperTest {
           events.getRef().tell("step " + n);
           throw new IllegalStateException("boom " + n);
         });
+  }
+
+  /** Steps that say "step n"; those {@code hangs} picks then wait on {@code latch} until interrupted ("interrupted n"). */
+  private static ScriptedTask.Step hanging(TestProbe<String> events, CountDownLatch latch, IntPredicate hangs) {
+    return (n, context) -> {
+      events.getRef().tell("step " + n);
+      if (hangs.test(n)) {
+        try {
+          latch.await();
+        } catch (InterruptedException e) {
+          events.getRef().tell("interrupted " + n);
+          throw e;
+        }
+      }
+      return Map.of();
+    };
   }
 
   private CountDownLatch stuck() {
@@ -257,16 +275,7 @@ class TaskKeeperTest {
             new ScriptedTask(
                 "stopped-on-purpose",
                 TestSettings.every(ofMinutes(10)),
-                (n, context) -> {
-                  events.getRef().tell("step " + n);
-                  try {
-                    never.await();
-                  } catch (InterruptedException e) {
-                    events.getRef().tell("interrupted " + n);
-                    throw e;
-                  }
-                  return Map.of();
-                }),
+                hanging(events, never, n -> true)),
             board,
             failures);
     events.expectMessage("step 1");
@@ -299,18 +308,7 @@ class TaskKeeperTest {
         new ScriptedTask(
             "hangs-once",
             settings,
-            (n, context) -> {
-              events.getRef().tell("step " + n);
-              if (n == 1) {
-                try {
-                  never.await();
-                } catch (InterruptedException e) {
-                  events.getRef().tell("interrupted " + n);
-                  throw e;
-                }
-              }
-              return Map.of();
-            }),
+            hanging(events, never, n -> n == 1)),
         board);
     events.expectMessage("step 1");
     awaitStatus(board, "hangs-once", s -> s.state() == TaskState.RUNNING);
@@ -374,18 +372,7 @@ class TaskKeeperTest {
             new ScriptedTask(
                 "pausable",
                 TestSettings.every(ofSeconds(1)),
-                (n, context) -> {
-                  events.getRef().tell("step " + n);
-                  if (n == 1) {
-                    try {
-                      never.await();
-                    } catch (InterruptedException e) {
-                      events.getRef().tell("interrupted " + n);
-                      throw e;
-                    }
-                  }
-                  return Map.of();
-                }),
+                hanging(events, never, n -> n == 1)),
             board);
     events.expectMessage("step 1");
 
@@ -477,16 +464,7 @@ class TaskKeeperTest {
             new ScriptedTask(
                 "kicked",
                 TestSettings.every(ofMinutes(10)),
-                (n, context) -> {
-                  events.getRef().tell("step " + n);
-                  try {
-                    never.await();
-                  } catch (InterruptedException e) {
-                    events.getRef().tell("interrupted " + n);
-                    throw e;
-                  }
-                  return Map.of();
-                }),
+                hanging(events, never, n -> true)),
             board);
     events.expectMessage("step 1");
     TestProbe<StatusReply<TaskStatus>> replies = testKit.createTestProbe();
@@ -558,16 +536,7 @@ class TaskKeeperTest {
             new ScriptedTask(
                 "slow-drain",
                 TestSettings.every(ofSeconds(1)),
-                (n, context) -> {
-                  events.getRef().tell("step " + n);
-                  try {
-                    never.await();
-                  } catch (InterruptedException e) {
-                    events.getRef().tell("interrupted " + n);
-                    throw e;
-                  }
-                  return Map.of();
-                }),
+                hanging(events, never, n -> true)),
             board);
     events.expectMessage("step 1");
     TestProbe<org.apache.pekko.Done> drained = testKit.createTestProbe();

@@ -1,4 +1,4 @@
-package io.celestialnexus.engine.task;
+package io.celestialnexus.engine.status;
 
 /** Lifecycle of a supervised task as status reports it. */
 public enum TaskState {
