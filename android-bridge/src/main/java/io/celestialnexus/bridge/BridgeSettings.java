@@ -86,7 +86,7 @@ public record BridgeSettings(
     var send = bridge.at("send");
 
     return new BridgeSettings(
-        devices(root, serverHost, serverPort),
+        devices(root, serverHost, serverPort, adb.integerIn(1, 65_535, "direct-port")),
         new Discovery(discovery.flag("enabled"), discovery.positiveDuration("interval"), serverHost, serverPort),
         new AdbSettings(adb.positiveDuration("connect-timeout"), adb.positiveDuration("read-timeout"), key.toAbsolutePath()),
         SelectorCatalog.load(selectorsFile.isBlank() ? Optional.empty() : Optional.of(Path.of(selectorsFile))),
@@ -117,7 +117,7 @@ public record BridgeSettings(
     return supervision.withSchedule(new Schedule.Fixed(discovery.interval()));
   }
 
-  private static List<DeviceSpec> devices(Config root, String serverHost, int serverPort) {
+  private static List<DeviceSpec> devices(Config root, String serverHost, int serverPort, int directPort) {
     String path = PREFIX + ".devices";
     List<? extends Config> entries;
     try {
@@ -145,7 +145,7 @@ public record BridgeSettings(
                     serial,
                     host(string(entry, at, ADB_SERVER + ".host", serverHost)),
                     port(entry, at, ADB_SERVER + ".port", serverPort));
-            case DIRECT -> new AdbEndpoint.Direct(serial, host(string(entry, at, "host", null)), port(entry, at, "port", 5555));
+            case DIRECT -> new AdbEndpoint.Direct(serial, host(string(entry, at, "host", null)), port(entry, at, "port", directPort));
             default ->
                 throw new ConfigException.BadValue(at + ".connection", "must be adb-server or direct, was '" + connection + "'");
           };

@@ -8,12 +8,12 @@ import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.chat.desk.DivinationDesk;
 import io.celestialnexus.engine.chat.desk.LoopPredictionDesk;
 import io.celestialnexus.engine.chat.skill.ChatSkills;
-import io.celestialnexus.engine.ssq.DrawCsv;
+import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
 import io.celestialnexus.engine.ssq.loop.LoopService;
 import io.celestialnexus.engine.ssq.loop.LoopStore;
-import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
+import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.ssq.state.BundledHistoryImport;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
@@ -78,6 +78,7 @@ public final class NexusGuardian {
       String version,
       Optional<ChaosAssaults> chaos,
       StorageCheck.Result storageAtStart,
+      List<Draw> bundledHistory,
       CompletableFuture<StateRefs> state,
       CompletableFuture<InetSocketAddress> apiBound,
       CompletableFuture<Optional<InetSocketAddress>> wechatBound) {}
@@ -131,7 +132,15 @@ public final class NexusGuardian {
     // the edges (API, chat, prediction service) reach the engine through its ports, each bounded by its ask timeout
     StatusPort statusPort = new BoardStatusPort(status, system.scheduler(), settings.engine().askTimeout());
     TaskControl taskControl = new SupervisorTaskControl(tasks, system.scheduler(), settings.engine().askTimeout());
-    wiring.loop().ifPresent(loop -> context.spawn(DrawWakeUp.create(state.drawsAdded(), tasks), "draw-wake-up"));
+    // It holds nothing but its subscription, which a restart makes again; a draw it missed meanwhile is reviewed at the
+    // cycle's next interval anyway.
+    wiring
+        .loop()
+        .ifPresent(
+            loop ->
+                context.spawn(
+                    Behaviors.supervise(DrawWakeUp.create(state.drawsAdded(), tasks)).onFailure(SupervisorStrategy.restart()),
+                    "draw-wake-up"));
     PredictionService predictions =
         new LoopService(
             state.weights(),
@@ -203,9 +212,9 @@ public final class NexusGuardian {
         context.spawn(
             Behaviors.supervise(PredictionLog.create(PredictionLog.SSQ, state, wiring.clock())).onFailure(backoff),
             "predictions");
-    if (state.importBundledHistory()) {
+    if (!wiring.bundledHistory().isEmpty()) {
       context.spawn(
-          BundledHistoryImport.create(draws, DrawCsv.bundled(), state, wiring.registry()), "bundled-history-import");
+          BundledHistoryImport.create(draws, wiring.bundledHistory(), state, wiring.registry()), "bundled-history-import");
     }
     wiring.loop().ifPresent(loop -> spawnLoopOwner(loop, new LoopStore(draws, weights, predictions, system.scheduler(), state.askTimeout())));
     return new StateRefs(draws, weights, predictions, drawsAdded);
@@ -221,22 +230,23 @@ public final class NexusGuardian {
       ActorRef<TaskSupervisor.Command> tasks, ActorRef<DeviceManager.Command> devices, ActorRef<StatusBoard.Command> status) {
     var shutdown = CoordinatedShutdown.get(system);
     Duration drain = settings.engine().runtime().drainTimeout();
+    var lifecycle = settings.engine().runtime().lifecycle();
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "drain-tasks",
         () ->
             AskPattern.<TaskSupervisor.Command, Done>ask(
-                tasks, replyTo -> new TaskSupervisor.DrainAll(drain, replyTo), drain.plusSeconds(2), system.scheduler()));
+                tasks, replyTo -> new TaskSupervisor.DrainAll(drain, replyTo), drain.plus(lifecycle.drainGrace()), system.scheduler()));
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "drain-devices",
         () ->
             AskPattern.<DeviceManager.Command, Done>ask(
-                devices, replyTo -> new DeviceManager.DrainAll(drain, replyTo), drain.plusSeconds(2), system.scheduler()));
+                devices, replyTo -> new DeviceManager.DrainAll(drain, replyTo), drain.plus(lifecycle.drainGrace()), system.scheduler()));
     shutdown.addTask(
         CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
         "write-final-status",
-        () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, Duration.ofSeconds(5), system.scheduler()));
+        () -> AskPattern.ask(status, StatusBoard.WriteFinal::new, lifecycle.finalStatusTimeout(), system.scheduler()));
   }
 
   private void bindApi(

@@ -2,6 +2,8 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chaos.ChaosTask;
+import io.celestialnexus.engine.ssq.Draw;
+import io.celestialnexus.engine.ssq.DrawCsv;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
@@ -12,6 +14,7 @@ import io.celestialnexus.persistence.StorageStart;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,18 +43,21 @@ public final class NexusNode implements AutoCloseable {
   private final Optional<InetSocketAddress> wechatAddress;
   private final PrometheusMeterRegistry registry;
   private final StateRefs state;
+  private final Duration terminateTimeout;
 
   private NexusNode(
       ActorSystem<Void> system,
       InetSocketAddress apiAddress,
       Optional<InetSocketAddress> wechatAddress,
       PrometheusMeterRegistry registry,
-      StateRefs state) {
+      StateRefs state,
+      Duration terminateTimeout) {
     this.system = system;
     this.apiAddress = apiAddress;
     this.wechatAddress = wechatAddress;
     this.registry = registry;
     this.state = state;
+    this.terminateTimeout = terminateTimeout;
   }
 
   /**
@@ -62,6 +68,7 @@ public final class NexusNode implements AutoCloseable {
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
+    var lifecycle = settings.engine().runtime().lifecycle();
     StorageCheck.Result storage;
     try {
       storage = StorageStart.prepare(settings.storage());
@@ -90,6 +97,7 @@ public final class NexusNode implements AutoCloseable {
                     version,
                     chaos,
                     storage,
+                    bundledHistory(settings),
                     state,
                     apiBound,
                     wechatBound)),
@@ -99,7 +107,7 @@ public final class NexusNode implements AutoCloseable {
     system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
     InetSocketAddress address;
     try {
-      address = apiBound.get(60, TimeUnit.SECONDS);
+      address = apiBound.get(lifecycle.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
       LOG.info(
           "nexus {} up: health http://{}:{}/health, status /status, metrics /metrics, data {}",
           version,
@@ -107,15 +115,24 @@ public final class NexusNode implements AutoCloseable {
           address.getPort(),
           settings.engine().paths().dataDir());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      throw failedToListen(system, settings.http().api(), e);
+      throw failedToListen(system, settings.http().api(), e, lifecycle.terminateTimeout());
     }
     try {
-      Optional<InetSocketAddress> wechat = wechatBound.get(60, TimeUnit.SECONDS);
+      Optional<InetSocketAddress> wechat = wechatBound.get(lifecycle.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
       wechat.ifPresent(bound -> LOG.info("wechat webhook http://{}:{}/{}", bound.getHostString(), bound.getPort(), settings.wechat().path()));
-      return new NexusNode(system, address, wechat, metrics.registry(), state.getNow(null));
+      return new NexusNode(system, address, wechat, metrics.registry(), state.getNow(null), lifecycle.terminateTimeout());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      throw failedToListen(system, settings.wechat().listener(), e);
+      throw failedToListen(system, settings.wechat().listener(), e, lifecycle.terminateTimeout());
     }
+  }
+
+  /**
+   * The shipped draw history to record at start (empty when the import is off), read here on the starting thread
+   * before the actor system exists, so that no actor's thread parses a CSV and the import is asked before the
+   * listeners take requests.
+   */
+  private static List<Draw> bundledHistory(NodeSettings settings) {
+    return settings.state().importBundledHistory() ? DrawCsv.bundled() : List.of();
   }
 
   /** The assault book when chaos is enabled; every task is then wrapped so assaults act through its steps. */
@@ -136,10 +153,11 @@ public final class NexusNode implements AutoCloseable {
     return wechatAddress;
   }
 
-  private static StartupFailed failedToListen(ActorSystem<Void> system, HttpSettings.Listener listener, Exception e) {
+  private static StartupFailed failedToListen(
+      ActorSystem<Void> system, HttpSettings.Listener listener, Exception e, Duration terminateTimeout) {
     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
     system.terminate();
-    awaitQuietly(system.getWhenTerminated());
+    awaitQuietly(system.getWhenTerminated(), terminateTimeout);
     return new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
   }
 
@@ -165,7 +183,7 @@ public final class NexusNode implements AutoCloseable {
   @Override
   public void close() {
     CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
-    awaitQuietly(system.getWhenTerminated());
+    awaitQuietly(system.getWhenTerminated(), terminateTimeout);
   }
 
   /** The node could not start (typically: its port is taken). */
@@ -175,9 +193,9 @@ public final class NexusNode implements AutoCloseable {
     }
   }
 
-  private static void awaitQuietly(CompletionStage<Done> stage) {
+  private static void awaitQuietly(CompletionStage<Done> stage, Duration timeout) {
     try {
-      stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+      stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("actor system did not terminate cleanly: {}", e.toString());
     } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param drainTimeout on shutdown, running steps get this long to finish
  * @param timelineEvents lifecycle events kept per task
  * @param askTimeout how long an edge waits for the engine's actors through a port
+ * @param lifecycle how long a node's start and stop wait for each of their steps
  */
 public record RuntimeSettings(
     TaskSettings taskDefaults,
@@ -25,7 +26,27 @@ public record RuntimeSettings(
     StatusSettings status,
     Duration drainTimeout,
     int timelineEvents,
-    Duration askTimeout) {
+    Duration askTimeout,
+    Lifecycle lifecycle) {
+
+  /**
+   * The waits of a node's start and stop ({@code nexus.engine.lifecycle}).
+   *
+   * @param bindTimeout how long a start waits for a listener to bind before it gives up
+   * @param drainGrace beyond {@code drain-timeout}, how long a stop waits for tasks and phones to say they drained
+   * @param finalStatusTimeout how long a stop waits for the final {@code status.json}
+   * @param terminateTimeout how long the process waits for the actor system to terminate
+   */
+  public record Lifecycle(Duration bindTimeout, Duration drainGrace, Duration finalStatusTimeout, Duration terminateTimeout) {
+
+    static Lifecycle fromConfig(SettingsReader lifecycle) {
+      return new Lifecycle(
+          lifecycle.positiveDuration("bind-timeout"),
+          lifecycle.positiveDuration("drain-grace"),
+          lifecycle.positiveDuration("final-status-timeout"),
+          lifecycle.positiveDuration("terminate-timeout"));
+    }
+  }
 
   /**
    * Reads {@code nexus.engine} from the root config; the status board keeps its files in {@code reportsDir}, which
@@ -44,7 +65,8 @@ public record RuntimeSettings(
         StatusSettings.fromConfig(engine, reportsDir),
         engine.positiveDuration("drain-timeout"),
         engine.at("timeline").integerAtLeast(1, "max-events"),
-        engine.positiveDuration("ask-timeout"));
+        engine.positiveDuration("ask-timeout"),
+        Lifecycle.fromConfig(engine.at("lifecycle")));
   }
 
   /** The settings of task {@code name}: its own block if configured, else the defaults. */
