@@ -34,7 +34,6 @@ public final class WechatRoutes extends AllDirectives {
 
   private static final ContentType.NonBinary TEXT = ContentTypes.TEXT_PLAIN_UTF8;
   private static final ContentType.NonBinary XML = MediaTypes.APPLICATION_XML.toContentType(HttpCharsets.UTF_8);
-  private static final Duration BODY_TIMEOUT = Duration.ofSeconds(3);
 
   private final WechatEndpoint endpoint;
   private final WechatSettings settings;
@@ -78,7 +77,7 @@ public final class WechatRoutes extends AllDirectives {
                                                 entity instanceof HttpEntity.Strict strict
                                                     ? receive(query, strict)
                                                     : extractStrictEntity(
-                                                        BODY_TIMEOUT, settings.maxBodyBytes(), read -> receive(query, read))))))));
+                                                        settings.bodyTimeout(), settings.maxBodyBytes(), read -> receive(query, read))))))));
   }
 
   private Route receive(Map<String, String> query, HttpEntity.Strict entity) {
