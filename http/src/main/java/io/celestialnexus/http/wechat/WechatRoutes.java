@@ -3,7 +3,6 @@ package io.celestialnexus.http.wechat;
 import io.celestialnexus.http.ApiErrors;
 import io.celestialnexus.http.HttpMetrics;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -154,7 +153,7 @@ public final class WechatRoutes extends AllDirectives {
           String method = request.method().name();
           return mapResponse(
               response -> {
-                metrics.latency(method, Duration.ofNanos(System.nanoTime() - start));
+                metrics.latency(method, System.nanoTime() - start);
                 return response;
               },
               inner);
