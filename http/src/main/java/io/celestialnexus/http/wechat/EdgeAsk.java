@@ -16,7 +16,7 @@ import org.apache.pekko.japi.function.Function;
  * <p>Why the dispatcher: Pekko's Java ask hands back Scala's future converter, which runs every non-async callback
  * as an async one on {@code ForkJoinPool.commonPool()}. So the rest of a webhook request (skills, reply XML,
  * encryption) ran on a third pool competing with the dispatcher for two cores, and the common pool's workers clear
- * their thread locals after every task, so each request built a new cipher, SecureRandom, SHA-1 and XML factory
+ * their thread locals after every task, so each request built a new AES cipher, DRBG SecureRandom and SHA-1 digest
  * (JFR under bench/run wechat-server: about a tenth of all allocation).
  */
 final class EdgeAsk {
