@@ -76,7 +76,9 @@ public final class WechatServerBench {
       OpenLoop warm = openLoop(port, requests.subList(0, warmup));
       Bench.note("warm-up: %d answered, %d failed", warm.answered(), warm.failed());
       long cpuBefore = processCpuNanos();
+      double from = uptimeSeconds();
       OpenLoop run = openLoop(port, requests.subList(warmup, warmup + measured));
+      Bench.note("open loop measured from %.1f s to %.1f s of JVM uptime (to match a GC log)", from, uptimeSeconds());
       double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / measured;
       requests.clear();
       double p50 = Bench.percentile(run.latenciesMillis(), 50);
@@ -120,6 +122,10 @@ public final class WechatServerBench {
       node.close();
     }
     System.exit(0);
+  }
+
+  private static double uptimeSeconds() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
   }
 
   private static long processCpuNanos() {
@@ -296,6 +302,7 @@ public final class WechatServerBench {
       }
     }
     int threads = 2;
+    double from = uptimeSeconds();
     Process wrk =
         new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), base,
                 "--", lines.toString(), Integer.toString(threads), Integer.toString(pauseMillis))
@@ -303,6 +310,7 @@ public final class WechatServerBench {
             .start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     wrk.waitFor(seconds + 120L, TimeUnit.SECONDS);
+    Bench.note("wrk with %d connections ran from %.1f s to %.1f s of JVM uptime", connections, from, uptimeSeconds());
     Matcher summary = Pattern.compile("WRK requests=(\\d+) duration_us=(\\d+) errors=(\\d+) non2xx=(\\d+) p50_us=(\\d+) p99_us=(\\d+)").matcher(output);
     if (!summary.find()) {
       Bench.note("wrk did not report:%n%s", output);

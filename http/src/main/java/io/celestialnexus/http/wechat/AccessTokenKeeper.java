@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * it runs gets its result. A caller whose token WeChat rejected (errcode 40001, 40014, 42001) reports it with
  * {@link TokenRejected}; the keeper drops that token if it is still the current one and fetches a fresh one.
  *
- * <p>A failed fetch answers every waiting caller with an error and keeps no state; the next request tries again.
- * The token never appears in logs.
+ * <p>The token file is read on the blocking-IO dispatcher when the keeper starts (and restarts); requests that arrive
+ * meanwhile are stashed and answered once it is read. A failed fetch answers every waiting caller with an error and
+ * keeps no state; the next request tries again. The token never appears in logs.
  */
 public final class AccessTokenKeeper extends AbstractBehavior<AccessTokenKeeper.Command> {
 
@@ -48,6 +50,9 @@ public final class AccessTokenKeeper extends AbstractBehavior<AccessTokenKeeper.
 
   private record FetchFailed(Throwable cause) implements Command {}
 
+  /** The token file has been read (empty: none, unreadable or incomplete). */
+  private record Loaded(Optional<StoredToken> token) implements Command {}
+
   /** The token as kept in the token file. */
   public record StoredToken(String accessToken, Instant expiresAt) {
     @Override
@@ -57,6 +62,9 @@ public final class AccessTokenKeeper extends AbstractBehavior<AccessTokenKeeper.
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokenKeeper.class);
+
+  /** Requests held while the token file is read: a handful of late replies at most, so this is only a safety bound. */
+  private static final int STASH_CAPACITY = 1_000;
 
   private final WechatApiClient api;
   private final Clock clock;
@@ -69,19 +77,56 @@ public final class AccessTokenKeeper extends AbstractBehavior<AccessTokenKeeper.
   private boolean fetching;
 
   private AccessTokenKeeper(
-      ActorContext<Command> context, WechatApiClient api, Clock clock, WechatSettings.Api settings, WechatMetrics metrics) {
+      ActorContext<Command> context,
+      WechatApiClient api,
+      Clock clock,
+      WechatSettings.Api settings,
+      WechatMetrics metrics,
+      Executor io,
+      Optional<StoredToken> kept) {
     super(context);
     this.api = api;
     this.clock = clock;
     this.refreshBeforeExpiry = settings.refreshBeforeExpiry();
     this.tokenFile = settings.tokenFile();
     this.metrics = metrics;
-    this.io = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
-    this.current = load(tokenFile).filter(this::fresh);
+    this.io = io;
+    this.current = kept.filter(this::fresh);
   }
 
   public static Behavior<Command> create(WechatApiClient api, Clock clock, WechatSettings.Api settings, WechatMetrics metrics) {
-    return Behaviors.setup(context -> new AccessTokenKeeper(context, api, clock, settings, metrics));
+    return create(api, clock, settings, metrics, () -> load(settings.tokenFile()));
+  }
+
+  /** {@code load} reads the kept token; it runs on the blocking-IO dispatcher, never on the actor's thread. */
+  static Behavior<Command> create(
+      WechatApiClient api, Clock clock, WechatSettings.Api settings, WechatMetrics metrics, Supplier<Optional<StoredToken>> load) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withStash(
+                STASH_CAPACITY,
+                stash -> {
+                  Executor io = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+                  context.pipeToSelf(
+                      CompletableFuture.supplyAsync(load, io),
+                      (kept, failure) -> {
+                        if (failure != null) {
+                          LOG.warn("cannot read the access token file {}: {}", settings.tokenFile(), failure.toString());
+                          return new Loaded(Optional.empty());
+                        }
+                        return new Loaded(kept);
+                      });
+                  return Behaviors.receive(Command.class)
+                      .onMessage(
+                          Loaded.class,
+                          loaded -> stash.unstashAll(new AccessTokenKeeper(context, api, clock, settings, metrics, io, loaded.token())))
+                      .onAnyMessage(
+                          waiting -> {
+                            stash.stash(waiting);
+                            return Behaviors.same();
+                          })
+                      .build();
+                }));
   }
 
   @Override

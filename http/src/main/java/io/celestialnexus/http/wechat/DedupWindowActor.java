@@ -7,13 +7,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -82,17 +80,9 @@ public final class DedupWindowActor extends AbstractBehavior<DedupWindowActor.Co
     return new DedupWindow() {
       @Override
       public CompletionStage<DedupWindow.Claim> claim(String key, Duration wait) {
-        CompletionStage<DedupWindow.Claim> claim =
-            AskPattern.ask(ref, replyTo -> new DedupWindowActor.Claim(key, replyTo), wait, system.scheduler());
         // Only a re-delivery waits; if even that outlives the caller's deadline, the first delivery is answering
         // (and will defer): this one answers "success".
-        return claim.exceptionally(
-            failure -> {
-              if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-                return DedupWindow.Deferred.INSTANCE;
-              }
-              throw new java.util.concurrent.CompletionException(failure);
-            });
+        return EdgeAsk.ask(ref, replyTo -> new DedupWindowActor.Claim(key, replyTo), wait, DedupWindow.Deferred.INSTANCE, system);
       }
 
       @Override

@@ -3,14 +3,11 @@ package io.celestialnexus.http.wechat;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -64,16 +61,7 @@ public final class RateLimiterActor extends AbstractBehavior<RateLimiterActor.Co
 
   /** The limiter behind {@code ref}; if it does not answer within {@code timeout} the message is allowed. */
   public static RateLimiter client(ActorRef<Command> ref, ActorSystem<?> system, Duration timeout) {
-    return user -> {
-      CompletionStage<RateLimiter.Verdict> verdict = AskPattern.ask(ref, replyTo -> new Admit(user, replyTo), timeout, system.scheduler());
-      return verdict.exceptionally(
-          failure -> {
-            if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException) {
-              return RateLimiter.Verdict.ALLOWED;
-            }
-            throw new java.util.concurrent.CompletionException(failure);
-          });
-    };
+    return user -> EdgeAsk.ask(ref, replyTo -> new Admit(user, replyTo), timeout, RateLimiter.Verdict.ALLOWED, system);
   }
 
   @Override

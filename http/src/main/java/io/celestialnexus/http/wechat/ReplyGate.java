@@ -73,11 +73,11 @@ public final class ReplyGate {
                 metrics.dedupHits().increment();
                 return CompletableFuture.completedFuture(ChatReply.Silent.INSTANCE);
               }
-              return fresh(message, deadline.minusNanos(System.nanoTime() - start));
+              return fresh(message, start);
             });
   }
 
-  private CompletionStage<ChatReply> fresh(ChatMessage message, Duration remaining) {
+  private CompletionStage<ChatReply> fresh(ChatMessage message, long start) {
     String key = message.dedupKey();
     CompletionStage<ChatReply> reply =
         limiter
@@ -90,16 +90,6 @@ public final class ReplyGate {
                       case LIMITED -> limited(ChatReply.Silent.INSTANCE);
                     });
     CompletableFuture<ChatReply> answer = new CompletableFuture<>();
-    Cancellable timer =
-        scheduler.scheduleOnce(
-            remaining.isNegative() ? Duration.ZERO : remaining,
-            () -> {
-              if (answer.complete(ChatReply.Silent.INSTANCE)) {
-                dedup.defer(key);
-                metrics.lateReplies().increment();
-              }
-            },
-            executor);
     reply.whenComplete(
         (result, failure) -> {
           ChatReply settled = result;
@@ -108,12 +98,25 @@ public final class ReplyGate {
             settled = ChatReply.Silent.INSTANCE;
           }
           dedup.complete(key, settled);
-          if (answer.complete(settled)) {
-            timer.cancel();
-          } else if (!(settled instanceof ChatReply.Silent)) {
+          if (!answer.complete(settled) && !(settled instanceof ChatReply.Silent)) {
             late.deliver(message.sender(), settled);
           }
         });
+    // most skills answer at once: the deadline timer is armed only for a reply still on its way
+    if (!answer.isDone()) {
+      Duration remaining = deadline.minusNanos(System.nanoTime() - start);
+      Cancellable timer =
+          scheduler.scheduleOnce(
+              remaining.isNegative() ? Duration.ZERO : remaining,
+              () -> {
+                if (answer.complete(ChatReply.Silent.INSTANCE)) {
+                  dedup.defer(key);
+                  metrics.lateReplies().increment();
+                }
+              },
+              executor);
+      answer.whenComplete((settled, failure) -> timer.cancel());
+    }
     return answer;
   }
 

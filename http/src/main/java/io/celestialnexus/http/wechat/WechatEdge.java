@@ -2,7 +2,6 @@ package io.celestialnexus.http.wechat;
 
 import io.celestialnexus.engine.status.StatusBoard;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -18,7 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  *
  * <p>Each child restarts in place on failure, so the references handed out in {@link Services} stay valid for the
  * node's life; a restarted child starts empty (the dedup window and rate limits are short-lived by nature, the access
- * token is read back from its file). The token keeper restarts with backoff because its failures are IO.
+ * token is read back from its file). The token keeper restarts with backoff ({@code api.restart-backoff}) because its failures are IO.
  */
 public final class WechatEdge {
 
@@ -66,7 +65,7 @@ public final class WechatEdge {
                 Optional.of(
                     context.spawn(
                         Behaviors.supervise(AccessTokenKeeper.create(client, clock, settings.api(), metrics))
-                            .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2)),
+                            .onFailure(settings.api().restartBackoff().supervisorStrategy()),
                         "access-token"));
           }
           ActorRef<LateReplyOutbox.Command> outbox =

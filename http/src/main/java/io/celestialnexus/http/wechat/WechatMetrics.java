@@ -5,10 +5,15 @@ import static io.celestialnexus.http.wechat.WechatMetricNames.*;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-/** The endpoint's meters, registered up front so every series is visible (at zero) from the first scrape. */
+/**
+ * The endpoint's meters, registered up front so every series is visible (at zero) from the first scrape. The ones
+ * counted per request are kept once found: a registry lookup builds and sorts the meter's id every time.
+ */
 public final class WechatMetrics {
 
   /** WeChat's message types; anything else is tagged "other" so the tag stays bounded. */
@@ -21,6 +26,8 @@ public final class WechatMetrics {
   private final Counter rateLimited;
   private final Counter lateReplies;
   private final Counter deadLetters;
+  private final Map<String, Map<String, Counter>> requests = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
   public WechatMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -39,20 +46,29 @@ public final class WechatMetrics {
   }
 
   public void request(String method, String type) {
-    Counter.builder(REQUESTS)
-        .description("Requests to the Official Account endpoint by method and WeChat message type")
-        .tags(TAG_METHOD, method, TAG_TYPE, TYPES.contains(type) ? type : "other")
-        .register(registry)
+    requests
+        .computeIfAbsent(method, any -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            TYPES.contains(type) ? type : "other",
+            tag ->
+                Counter.builder(REQUESTS)
+                    .description("Requests to the Official Account endpoint by method and WeChat message type")
+                    .tags(TAG_METHOD, method, TAG_TYPE, tag)
+                    .register(registry))
         .increment();
   }
 
-  public void latency(String method, Duration elapsed) {
-    Timer.builder(REQUEST_LATENCY)
-        .description("Time from request to answer on the Official Account endpoint")
-        .tag(TAG_METHOD, method)
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(elapsed);
+  public void latency(String method, long nanos) {
+    latencies
+        .computeIfAbsent(
+            method,
+            tag ->
+                Timer.builder(REQUEST_LATENCY)
+                    .description("Time from request to answer on the Official Account endpoint")
+                    .tag(TAG_METHOD, tag)
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public Counter rejections(WechatRejection.Reason reason) {

@@ -3,7 +3,6 @@ package io.celestialnexus.http.wechat;
 import io.celestialnexus.http.ApiErrors;
 import io.celestialnexus.http.HttpMetrics;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,7 +33,6 @@ public final class WechatRoutes extends AllDirectives {
 
   private static final ContentType.NonBinary TEXT = ContentTypes.TEXT_PLAIN_UTF8;
   private static final ContentType.NonBinary XML = MediaTypes.APPLICATION_XML.toContentType(HttpCharsets.UTF_8);
-  private static final Duration BODY_TIMEOUT = Duration.ofSeconds(3);
 
   private final WechatEndpoint endpoint;
   private final WechatSettings settings;
@@ -78,7 +76,7 @@ public final class WechatRoutes extends AllDirectives {
                                                 entity instanceof HttpEntity.Strict strict
                                                     ? receive(query, strict)
                                                     : extractStrictEntity(
-                                                        BODY_TIMEOUT, settings.maxBodyBytes(), read -> receive(query, read))))))));
+                                                        settings.bodyTimeout(), settings.maxBodyBytes(), read -> receive(query, read))))))));
   }
 
   private Route receive(Map<String, String> query, HttpEntity.Strict entity) {
@@ -155,7 +153,7 @@ public final class WechatRoutes extends AllDirectives {
           String method = request.method().name();
           return mapResponse(
               response -> {
-                metrics.latency(method, Duration.ofNanos(System.nanoTime() - start));
+                metrics.latency(method, System.nanoTime() - start);
                 return response;
               },
               inner);

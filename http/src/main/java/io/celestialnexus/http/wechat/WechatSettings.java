@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 
 /**
  * The Official Account endpoint's settings from {@code nexus.http.wechat}, read and validated once. The listener is
@@ -31,6 +33,7 @@ public record WechatSettings(
     boolean strictOriginalId,
     Duration maxClockSkew,
     long maxBodyBytes,
+    Duration bodyTimeout,
     Duration replyDeadline,
     int maxReplyBytes,
     Duration dedupWindow,
@@ -41,8 +44,32 @@ public record WechatSettings(
     Api api,
     CustomerService customerService) {
 
-  /** WeChat's outbound API: where it is and where the access token is kept between restarts. */
-  public record Api(URI baseUrl, Duration timeout, Path tokenFile, Duration refreshBeforeExpiry) {}
+  /**
+   * WeChat's outbound API: where it is, where the access token is kept between restarts, and how the access-token
+   * keeper is restarted after a failure.
+   */
+  public record Api(URI baseUrl, Duration timeout, Path tokenFile, Duration refreshBeforeExpiry, Backoff restartBackoff) {}
+
+  /** A restart delay: {@code minBackoff} doubled per consecutive failure up to {@code maxBackoff}, +/- {@code randomFactor}. */
+  public record Backoff(Duration minBackoff, Duration maxBackoff, double randomFactor) {
+
+    static Backoff fromConfig(SettingsReader backoff) {
+      Duration min = backoff.positiveDuration("min-backoff");
+      Duration max = backoff.positiveDuration("max-backoff");
+      if (max.compareTo(min) < 0) {
+        throw backoff.invalid("max-backoff", "must not be shorter than min-backoff (" + min + ")");
+      }
+      double randomFactor = backoff.number("random-factor");
+      if (randomFactor < 0 || randomFactor >= 1) {
+        throw backoff.invalid("random-factor", "must be in [0, 1), was " + randomFactor);
+      }
+      return new Backoff(min, max, randomFactor);
+    }
+
+    public BackoffSupervisorStrategy supervisorStrategy() {
+      return SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, randomFactor);
+    }
+  }
 
   /** Late replies through the customer-service message API: attempts and backoff before a dead letter. */
   public record CustomerService(int attempts, Duration minBackoff, Duration maxBackoff, int deadLettersKept) {}
@@ -112,6 +139,7 @@ public record WechatSettings(
         binaryFlag(wechat, "strict-original-id"),
         Duration.ofSeconds(wechat.integerAtLeast(0, "max-clock-skew-seconds")),
         root.getBytes(wechat.path("max-body-size")),
+        wechat.positiveDuration("body-timeout"),
         replyDeadline,
         wechat.integerIn(64, 1 << 20, "max-reply-bytes"),
         Duration.ofSeconds(dedup.integerAtLeast(1, "window-seconds")),
@@ -119,7 +147,12 @@ public record WechatSettings(
         wechat.integerAtLeast(0, "rate-limit.per-minute"),
         wechat.string("rate-limit.message"),
         binaryFlag(wechat, "debug-signature"),
-        new Api(URI.create(baseUrl), api.positiveDuration("timeout"), Path.of(api.string("token-file")), api.nonNegativeDuration("refresh-before-expiry")),
+        new Api(
+            URI.create(baseUrl),
+            api.positiveDuration("timeout"),
+            Path.of(api.string("token-file")),
+            api.nonNegativeDuration("refresh-before-expiry"),
+            Backoff.fromConfig(api.at("restart-backoff"))),
         new CustomerService(
             customerService.integerIn(1, 100, "attempts"), minBackoff, maxBackoff, customerService.integerAtLeast(1, "dead-letters-kept")));
   }
@@ -155,7 +188,7 @@ public record WechatSettings(
 
   public WechatSettings withListener(HttpSettings.Listener other) {
     return new WechatSettings(other, path, tokens, aesKey, appId, appSecret, originalId, strictVerify, strictOriginalId,
-        maxClockSkew, maxBodyBytes, replyDeadline, maxReplyBytes, dedupWindow, dedupMaxEntries, rateLimitPerMinute,
+        maxClockSkew, maxBodyBytes, bodyTimeout, replyDeadline, maxReplyBytes, dedupWindow, dedupMaxEntries, rateLimitPerMinute,
         rateLimitMessage, debugSignature, api, customerService);
   }
 
@@ -164,7 +197,8 @@ public record WechatSettings(
     return "WechatSettings[listener=" + listener + ", path=/" + path + ", tokens=" + tokens.size() + " (masked), aesKey="
         + (aesKey.isPresent() ? "****" : "(none)") + ", appId=" + appId + ", appSecret=" + (appSecret.isEmpty() ? "(none)" : "****")
         + ", originalId=" + originalId + ", strictVerify=" + strictVerify + ", strictOriginalId=" + strictOriginalId
-        + ", maxClockSkew=" + maxClockSkew + ", maxBodyBytes=" + maxBodyBytes + ", replyDeadline=" + replyDeadline
+        + ", maxClockSkew=" + maxClockSkew + ", maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
+        + ", replyDeadline=" + replyDeadline
         + ", dedupWindow=" + dedupWindow + ", dedupMaxEntries=" + dedupMaxEntries + ", rateLimitPerMinute=" + rateLimitPerMinute
         + ", debugSignature=" + debugSignature + ", api=" + api + ", customerService=" + customerService + "]";
   }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -106,6 +108,36 @@ class AccessTokenKeeperTest {
     testKit.stop(first);
     assertEquals("ACCESS_TOKEN_1", token(keeper(), probe));
     assertEquals(1, wechat.tokenFetches());
+  }
+
+  @Test
+  void theKeptTokenIsReadOffTheActorThreadAndRequestsWaitForIt() throws Exception {
+    var read = new CountDownLatch(1);
+    var readOn = new AtomicReference<String>();
+    var api = new WechatApiClient(settings.api().baseUrl(), settings.api().timeout(), settings.appId(), settings.appSecret());
+    var kept = new AccessTokenKeeper.StoredToken("KEPT_TOKEN", clock.instant().plus(Duration.ofHours(1)));
+    var keeper =
+        testKit.spawn(
+            AccessTokenKeeper.create(
+                api, clock, settings.api(), new WechatMetrics(new SimpleMeterRegistry()),
+                () -> {
+                  readOn.set(Thread.currentThread().getName());
+                  try {
+                    read.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return Optional.of(kept);
+                }));
+    TestProbe<StatusReply<String>> probe = testKit.createTestProbe();
+    keeper.tell(new AccessTokenKeeper.GetToken(probe.getRef()));
+    // while the file is being read the request waits: it neither fetches nor answers
+    probe.expectNoMessage(Duration.ofMillis(200));
+    assertEquals(0, wechat.tokenFetches());
+    read.countDown();
+    assertEquals("KEPT_TOKEN", probe.receiveMessage(Duration.ofSeconds(10)).getValue());
+    assertEquals(0, wechat.tokenFetches());
+    assertTrue(readOn.get().contains("blocking-io-dispatcher"), readOn.get());
   }
 
   @Test

@@ -118,6 +118,13 @@ class WechatXmlTest {
   }
 
   @Test
+  void everyCdataTerminatorIsSplitIncludingOnesLeftByDroppedCharacters() throws Exception {
+    String hostile = "a]]>b]]>]]>c]]\u0001>d";
+    Map<String, String> back = parse(ReplyXml.text("o_user", "gh_1", 1L, hostile));
+    assertEquals("a]]>b]]>]]>c]]>d", back.get("Content"));
+  }
+
+  @Test
   void newsRepliesCarryTheirArticles() throws Exception {
     String xml =
         ReplyXml.news("o_user", "gh_1", 1L, List.of(new ChatReply.Article("标题", "描述", "https://p/1.png", "https://u/1")));

@@ -13,6 +13,10 @@ public final class ReplyText {
   private ReplyText() {}
 
   public static String fit(String text, int maxBytes) {
+    // a char is at most 3 UTF-8 bytes (a surrogate pair, two chars, is 4): most replies fit without encoding them
+    if (text.length() <= maxBytes / 3) {
+      return text;
+    }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length <= maxBytes) {
       return text;

@@ -10,8 +10,10 @@ import io.celestialnexus.engine.chat.SkillRouter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class ChatSkillRouter implements SkillRouter {
   private final Skill fallback;
   private final ChatReply failureReply;
   private final MeterRegistry registry;
+  /** Replies counted per outcome and skill name, kept once registered (a registry lookup per reply is not free). */
+  private final Map<String, Map<String, Counter>> replies = new ConcurrentHashMap<>();
 
   public ChatSkillRouter(List<Skill> skills, Skill fallback, String failureMessage, MeterRegistry registry) {
     this.skills = List.copyOf(skills);
@@ -68,10 +72,15 @@ public final class ChatSkillRouter implements SkillRouter {
   }
 
   private void count(Skill skill, String outcome) {
-    Counter.builder(REPLIES)
-        .description("Chat replies by skill and outcome")
-        .tags(TAG_SKILL, skill.name(), TAG_OUTCOME, outcome)
-        .register(registry)
+    replies
+        .computeIfAbsent(outcome, any -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            skill.name(),
+            name ->
+                Counter.builder(REPLIES)
+                    .description("Chat replies by skill and outcome")
+                    .tags(TAG_SKILL, name, TAG_OUTCOME, outcome)
+                    .register(registry))
         .increment();
   }
 }

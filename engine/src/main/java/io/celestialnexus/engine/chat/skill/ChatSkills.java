@@ -42,8 +42,8 @@ public final class ChatSkills {
             new BaZiSkill(sources.readings()));
     List<String> menu = new ArrayList<>();
     commands.forEach(skill -> skill.menuLine().ifPresent(menu::add));
+    menu.add(HelpSkill.MENU_LINE);
     HelpSkill help = new HelpSkill(menu);
-    help.menuLine().ifPresent(menu::add);
 
     List<Skill> all = new ArrayList<>(commands);
     all.add(help);
