@@ -1,22 +1,24 @@
 package io.celestialnexus.app;
 
 import com.typesafe.config.ConfigException;
+import io.celestialnexus.app.cli.BackupCommand;
 import io.celestialnexus.app.cli.ChaosCommand;
 import io.celestialnexus.app.cli.CheckCommand;
-import io.celestialnexus.app.cli.EvaluateCommand;
 import io.celestialnexus.app.cli.DbCommand;
 import io.celestialnexus.app.cli.DrawsCommand;
+import io.celestialnexus.app.cli.EvaluateCommand;
 import io.celestialnexus.app.cli.ImportHistoryCommand;
 import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.app.cli.PrintConfigCommand;
+import io.celestialnexus.app.cli.RestoreCommand;
 import io.celestialnexus.app.cli.StartCommand;
 import io.celestialnexus.app.cli.StatusCommand;
 import io.celestialnexus.app.cli.VersionCommand;
 import io.celestialnexus.app.cli.WechatCommand;
 import io.celestialnexus.app.node.JvmDefaults;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code nexus} command line. Exit codes: 0 success (and PASS for {@code check}), 1 failure (WARN for
@@ -38,6 +40,8 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       ImportHistoryCommand.class,
       DrawsCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

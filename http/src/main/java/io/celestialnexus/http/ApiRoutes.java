@@ -1,5 +1,6 @@
 package io.celestialnexus.http;
 
+import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
@@ -7,6 +8,7 @@ import io.celestialnexus.engine.ssq.state.DrawStore;
 import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.task.TaskControl;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -25,8 +27,8 @@ public final class ApiRoutes extends AllDirectives {
   public ApiRoutes(
       StatusPort status, TaskControl tasks, DrawStore draws, HttpSettings settings, PrometheusMeterRegistry registry) {
     this(
-        status, tasks, draws, DeviceDirectory.unavailable(), PredictionService.unavailable(), settings, registry,
-        Optional.empty());
+        status, tasks, draws, DeviceDirectory.unavailable(), PredictionService.unavailable(), BackupSource.unavailable(), settings,
+        registry, Optional.empty());
   }
 
   /**
@@ -39,6 +41,7 @@ public final class ApiRoutes extends AllDirectives {
       DrawStore draws,
       DeviceDirectory devices,
       PredictionService predictions,
+      BackupSource backups,
       HttpSettings settings,
       PrometheusMeterRegistry registry,
       Optional<ChaosAssaults> chaos) {
@@ -53,6 +56,7 @@ public final class ApiRoutes extends AllDirectives {
             new DeviceRoutes(devices, metrics, auth).route(),
             new DrawRoutes(draws, metrics, auth, registry).route(),
             new SsqRoutes(predictions, metrics, auth).route(),
+            new BackupRoutes(backups, metrics, auth, Clock.systemUTC()).route(),
             new MetricsRoute(registry, metrics).route(),
             new DocsRoutes(metrics).route(),
             metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));

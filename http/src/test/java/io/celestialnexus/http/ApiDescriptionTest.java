@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
@@ -49,7 +50,7 @@ class ApiDescriptionTest {
     var routes =
         new ApiRoutes(
             Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), PredictionService.unavailable(),
-            settings, registry, Optional.of(chaos));
+            BackupSource.unavailable(), settings, registry, Optional.of(chaos));
     servedTemplates = routes.templates();
     var binding =
         NexusHttpServer.bind(testKit.system(), settings.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);

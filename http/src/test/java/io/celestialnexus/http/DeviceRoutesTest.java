@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.device.DeviceRequestRejected;
 import io.celestialnexus.engine.device.DeviceView;
@@ -125,7 +126,7 @@ class DeviceRoutesTest {
     var settings = new HttpSettings(new HttpSettings.Listener("127.0.0.1", 0), apiKey, ofSeconds(1));
     var routes =
         new ApiRoutes(
-            status, tasks, Unasked.draws(), phone, PredictionService.unavailable(), settings, registry, java.util.Optional.empty());
+            status, tasks, Unasked.draws(), phone, PredictionService.unavailable(), BackupSource.unavailable(), settings, registry, java.util.Optional.empty());
     return NexusHttpServer.bind(testKit.system(), settings.api(), routes.route(), ofSeconds(1))
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS)

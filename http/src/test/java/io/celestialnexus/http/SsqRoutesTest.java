@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.status.StatusJson;
@@ -71,7 +72,7 @@ class SsqRoutesTest {
     // the engine's other ports are never asked: these tests only reach the SSQ routes
     var routes =
         new ApiRoutes(
-            Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), predictions, http, registry,
+            Unasked.status(), Unasked.tasks(), Unasked.draws(), DeviceDirectory.unavailable(), predictions, BackupSource.unavailable(), http, registry,
             Optional.empty());
     var binding = NexusHttpServer.bind(testKit.system(), http.api(), routes.route(), ofSeconds(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     return "http://127.0.0.1:" + binding.localAddress().getPort();

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a command that changes state reaches it: through the running service's API (with the key from
@@ -38,8 +40,25 @@ final class StateChange {
 
   private StateChange() {}
 
+  /** The running service's base URL, or empty when nothing answers there. */
+  static Optional<URI> runningService(NodeSettings settings) {
+    URI base = serviceBase(settings);
+    return answers(base) ? Optional.of(base) : Optional.empty();
+  }
+
+  static URI serviceBase(NodeSettings settings) {
+    return URI.create(StatusReader.serviceUrl(settings).replace("://0.0.0.0:", "://127.0.0.1:"));
+  }
+
+  /** GETs {@code pathAndQuery} with the key into {@code file}; no timeout on the body, which may be large. */
+  static HttpResponse<Path> download(URI base, String apiKey, String pathAndQuery, Path file) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + apiKey).GET().build();
+    return HttpClient.newBuilder().connectTimeout(CONNECT).build().send(request, HttpResponse.BodyHandlers.ofFile(file));
+  }
+
   static Route choose(NodeSettings settings, PrintWriter out) throws Refused, IOException {
-    URI base = URI.create(StatusReader.serviceUrl(settings).replace("://0.0.0.0:", "://127.0.0.1:"));
+    URI base = serviceBase(settings);
     if (answers(base)) {
       String key = settings.http().apiKey();
       if (key.isEmpty()) {

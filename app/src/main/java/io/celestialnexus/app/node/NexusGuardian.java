@@ -3,6 +3,7 @@ package io.celestialnexus.app.node;
 import io.celestialnexus.bridge.adb.DadbConnector;
 import io.celestialnexus.bridge.device.BridgeDirectory;
 import io.celestialnexus.bridge.device.DeviceManager;
+import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.chat.desk.DivinationDesk;
@@ -37,13 +38,18 @@ import io.celestialnexus.http.wechat.WechatEndpoint;
 import io.celestialnexus.http.wechat.WechatMetrics;
 import io.celestialnexus.http.wechat.WechatRoutes;
 import io.celestialnexus.http.wechat.WechatSettings;
+import io.celestialnexus.persistence.JournalBackups;
 import io.celestialnexus.persistence.StorageCheck;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -258,7 +264,7 @@ public final class NexusGuardian {
     var draws = new HistoryDrawStore(state.draws(), system.scheduler(), settings.engine().askTimeout());
     var phones = new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
     var routes =
-        new ApiRoutes(status, tasks, draws, phones, predictions, settings.http(), wiring.registry(), wiring.chaos());
+        new ApiRoutes(status, tasks, draws, phones, predictions, backups(), settings.http(), wiring.registry(), wiring.chaos());
     NexusHttpServer.bind(
             system,
             settings.http().api(),
@@ -272,6 +278,21 @@ public final class NexusGuardian {
                 wiring.apiBound().complete(binding.localAddress());
               }
             });
+  }
+
+  /** The journal's backups through the API, on the blocking dispatcher and a connection of their own. */
+  private BackupSource backups() {
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    return out ->
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return JournalBackups.backup(settings.storage(), wiring.version(), wiring.clock(), out);
+              } catch (SQLException | IOException e) {
+                throw new CompletionException(e);
+              }
+            },
+            blocking);
   }
 
   private void startWechat(ActorRef<StatusBoard.Command> status, SkillRouter skills) {

@@ -11,6 +11,7 @@ import io.celestialnexus.http.HttpSettings;
 import io.celestialnexus.persistence.StorageCheck;
 import io.celestialnexus.persistence.StorageSchema;
 import io.celestialnexus.persistence.StorageStart;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,6 +45,7 @@ public final class NexusNode implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final StateRefs state;
   private final Duration terminateTimeout;
+  private final CompletionStage<Done> released;
 
   private NexusNode(
       ActorSystem<Void> system,
@@ -51,13 +53,15 @@ public final class NexusNode implements AutoCloseable {
       Optional<InetSocketAddress> wechatAddress,
       PrometheusMeterRegistry registry,
       StateRefs state,
-      Duration terminateTimeout) {
+      Duration terminateTimeout,
+      CompletionStage<Done> released) {
     this.system = system;
     this.apiAddress = apiAddress;
     this.wechatAddress = wechatAddress;
     this.registry = registry;
     this.state = state;
     this.terminateTimeout = terminateTimeout;
+    this.released = released;
   }
 
   /**
@@ -80,6 +84,8 @@ public final class NexusNode implements AutoCloseable {
       LOG.warn("starting with storage DOWN: {}", storage.detail());
     }
     NodeMetrics metrics = new NodeMetrics();
+    // a task that exports meters of its own (the backup's age) binds them to the node's registry
+    tasks.stream().filter(MeterBinder.class::isInstance).forEach(task -> ((MeterBinder) task).bindTo(metrics.registry()));
     Optional<ChaosAssaults> chaos = chaos(settings, tasks, metrics);
     List<Task> supervised = chaos.map(assaults -> ChaosTask.wrapAll(tasks, assaults)).orElse(tasks);
     var apiBound = new CompletableFuture<InetSocketAddress>();
@@ -103,8 +109,9 @@ public final class NexusNode implements AutoCloseable {
                     wechatBound)),
             "nexus",
             settings.actorSystemConfig());
-    system.getWhenTerminated().thenRun(metrics::close);
-    system.getWhenTerminated().thenRun(() -> closeQuietly(lock));
+    // released once the actor system is gone: whoever waits for the node's end may take the data dir at once
+    CompletionStage<Done> released =
+        system.getWhenTerminated().thenRun(metrics::close).thenRun(() -> closeQuietly(lock)).thenApply(nothing -> Done.getInstance());
     InetSocketAddress address;
     try {
       address = apiBound.get(lifecycle.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -115,14 +122,14 @@ public final class NexusNode implements AutoCloseable {
           address.getPort(),
           settings.engine().paths().dataDir());
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      throw failedToListen(system, settings.http().api(), e, lifecycle.terminateTimeout());
+      throw failedToListen(system, released, settings.http().api(), e, lifecycle.terminateTimeout());
     }
     try {
       Optional<InetSocketAddress> wechat = wechatBound.get(lifecycle.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
       wechat.ifPresent(bound -> LOG.info("wechat webhook http://{}:{}/{}", bound.getHostString(), bound.getPort(), settings.wechat().path()));
-      return new NexusNode(system, address, wechat, metrics.registry(), state.getNow(null), lifecycle.terminateTimeout());
+      return new NexusNode(system, address, wechat, metrics.registry(), state.getNow(null), lifecycle.terminateTimeout(), released);
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      throw failedToListen(system, settings.wechat().listener(), e, lifecycle.terminateTimeout());
+      throw failedToListen(system, released, settings.wechat().listener(), e, lifecycle.terminateTimeout());
     }
   }
 
@@ -154,10 +161,10 @@ public final class NexusNode implements AutoCloseable {
   }
 
   private static StartupFailed failedToListen(
-      ActorSystem<Void> system, HttpSettings.Listener listener, Exception e, Duration terminateTimeout) {
+      ActorSystem<Void> system, CompletionStage<Done> released, HttpSettings.Listener listener, Exception e, Duration terminateTimeout) {
     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
     system.terminate();
-    awaitQuietly(system.getWhenTerminated(), terminateTimeout);
+    awaitQuietly(released, terminateTimeout);
     return new StartupFailed("cannot listen on " + listener.host() + ":" + listener.port() + ": " + cause.getMessage(), cause);
   }
 
@@ -175,15 +182,16 @@ public final class NexusNode implements AutoCloseable {
     return system;
   }
 
+  /** Completes once the node has stopped and released its data dir. */
   public CompletionStage<Done> whenTerminated() {
-    return system.getWhenTerminated();
+    return released;
   }
 
   /** Runs the graceful stop (unbind, drain, final status) and waits for it. */
   @Override
   public void close() {
     CoordinatedShutdown.get(system).run(CoordinatedShutdown.unknownReason());
-    awaitQuietly(system.getWhenTerminated(), terminateTimeout);
+    awaitQuietly(released, terminateTimeout);
   }
 
   /** The node could not start (typically: its port is taken). */

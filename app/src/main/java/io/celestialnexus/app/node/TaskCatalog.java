@@ -1,11 +1,16 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.app.cli.NexusVersion;
 import io.celestialnexus.engine.EngineSettings;
+import io.celestialnexus.engine.backup.BackupSettings;
+import io.celestialnexus.engine.backup.BackupTask;
 import io.celestialnexus.engine.housekeeping.HousekeepingTask;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.support.SettingsReader;
+import io.celestialnexus.engine.task.Schedule;
 import io.celestialnexus.engine.task.Task;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +30,13 @@ public final class TaskCatalog {
             engine.task(HousekeepingTask.NAME),
             new SettingsReader(settings.config(), "nexus.engine.tasks." + HousekeepingTask.NAME),
             engine.paths()));
+    BackupSettings backup = BackupSettings.fromConfig(new SettingsReader(settings.config(), "nexus.backup"), engine.paths().dataDir());
+    if (backup.enabled()) {
+      tasks.add(
+          new BackupTask(
+              engine.task(BackupTask.NAME).withSchedule(new Schedule.Fixed(backup.every())), backup, settings.storage(),
+              NexusVersion.current(), Clock.systemUTC()));
+    }
     if (new SettingsReader(settings.config(), "nexus.engine.ssq").flag("enabled")) {
       tasks.addAll(PredictionLoop.of(StrategyCatalog.standard(engine.ssq().strategies()), engine.ssq(), engine.paths()).tasks(engine));
     }

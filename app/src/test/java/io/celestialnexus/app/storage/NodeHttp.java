@@ -27,9 +27,13 @@ final class NodeHttp {
   }
 
   HttpResponse<String> postJson(String path, String body, String key) throws IOException, InterruptedException {
+    return post(path, "application/json", body, key);
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body, String key) throws IOException, InterruptedException {
     return client.send(
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .header("Authorization", "Bearer " + key)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),

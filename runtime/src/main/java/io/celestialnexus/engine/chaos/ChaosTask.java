@@ -33,6 +33,11 @@ public final class ChaosTask implements Task {
   }
 
   @Override
+  public boolean alertsOnFailure() {
+    return task.alertsOnFailure();
+  }
+
+  @Override
   public TaskSettings settings() {
     return task.settings();
   }

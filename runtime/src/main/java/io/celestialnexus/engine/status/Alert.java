@@ -7,4 +7,6 @@ public record Alert(Instant at, String kind, String task, String message) {
 
   public static final String FLAPPING = "FLAPPING";
   public static final String RESTART_STORM = "RESTART_STORM";
+  /** A step of a task that {@code alertsOnFailure} failed. */
+  public static final String TASK_FAILED = "TASK_FAILED";
 }

@@ -24,4 +24,12 @@ public interface Task {
    * the task; an interrupt means the step was abandoned and should end promptly.
    */
   Map<String, Object> step(TaskContext context) throws Exception;
+
+  /**
+   * Whether every failed step raises a {@code TASK_FAILED} alert (besides FLAPPING, which every task raises): for
+   * tasks whose single failure someone must hear of, such as a backup.
+   */
+  default boolean alertsOnFailure() {
+    return false;
+  }
 }

@@ -284,6 +284,9 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
     recordFailure(cause, now);
     // before a restart can spawn the next incarnation, so the listener hears of this one's end first
     failures.tell(new IncarnationFailed(task.name(), incarnation, lastError));
+    if (task.alertsOnFailure()) {
+      board.tell(new StatusBoard.RaiseAlert(Alert.TASK_FAILED, task.name(), lastError.message()));
+    }
     if (flaps.recordRestart(now) && !flapping) {
       flapping = true;
       board.tell(

@@ -217,6 +217,21 @@ class TaskKeeperTest {
   }
 
   @Test
+  void aTaskThatAlertsOnFailureRaisesAnAlertForEveryFailedStep() {
+    TestProbe<String> events = testKit.createTestProbe();
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    keep(alwaysFailing("backup-like", TestSettings.backoff(), events).alertingOnFailure(), board);
+    events.expectMessage("step 1");
+
+    StatusBoard.RaiseAlert first = awaitAlert(board);
+    assertEquals(Alert.TASK_FAILED, first.kind());
+    assertEquals("backup-like", first.task());
+    assertTrue(first.message().contains("boom 1"), first.message());
+    events.expectMessage("step 2"); // the first restart is immediate
+    assertTrue(awaitAlert(board).message().contains("boom 2"));
+  }
+
+  @Test
   void marksTheTaskFlappingRaisesAnAlertAndRetriesAtMaxBackoff() {
     TestProbe<String> events = testKit.createTestProbe();
     TestProbe<StatusBoard.Command> board = testKit.createTestProbe();

@@ -18,12 +18,28 @@ public final class ScriptedTask implements Task {
   private final String name;
   private final TaskSettings settings;
   private final Step step;
+  private final boolean alertsOnFailure;
   private final AtomicInteger steps = new AtomicInteger();
 
   public ScriptedTask(String name, TaskSettings settings, Step step) {
+    this(name, settings, step, false);
+  }
+
+  private ScriptedTask(String name, TaskSettings settings, Step step, boolean alertsOnFailure) {
     this.name = name;
     this.settings = settings;
     this.step = step;
+    this.alertsOnFailure = alertsOnFailure;
+  }
+
+  /** The same task, raising an alert on every failed step. */
+  public ScriptedTask alertingOnFailure() {
+    return new ScriptedTask(name, settings, step, true);
+  }
+
+  @Override
+  public boolean alertsOnFailure() {
+    return alertsOnFailure;
   }
 
   @Override
