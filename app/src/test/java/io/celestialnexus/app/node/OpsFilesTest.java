@@ -3,6 +3,7 @@ package io.celestialnexus.app.node;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.celestialnexus.engine.status.StatusJson;
@@ -11,9 +12,16 @@ import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.engine.testing.Promtool;
 import io.celestialnexus.engine.testing.ScriptedTask;
 import io.celestialnexus.engine.testing.TestSettings;
+import io.celestialnexus.http.wechat.WechatSignature;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +33,15 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped Prometheus rules and Grafana dashboard are valid and name only metrics a real node exposes. */
+/**
+ * The shipped Prometheus rules and Grafana dashboard are valid, the rules fire as their unit tests say, and both
+ * name only metrics a real node exposes (one with the WeChat listener, a phone and the backup task configured).
+ */
 class OpsFilesTest {
 
   private static final Path OPS = Path.of("..", "ops");
-  private static final Pattern METRIC = Pattern.compile("\\b((?:nexus|http_server|jvm|process)_[a-z_]+)");
+  private static final Pattern METRIC = Pattern.compile("\\b((?:nexus|http_server|jvm|process|wechat)_[a-z_]+)");
+  private static final String TOKEN = "ops-token";
 
   @TempDir Path dir;
 
@@ -37,6 +49,12 @@ class OpsFilesTest {
   void promtoolAcceptsTheScrapeConfigAndItsAlertRules() throws Exception {
     Promtool.run(null, "check", "config", OPS.resolve("prometheus/prometheus.yml").toString());
     Promtool.run(null, "check", "rules", OPS.resolve("prometheus/nexus-alerts.yml").toString());
+  }
+
+  @Test
+  void everyAlertRuleFiresAsItsUnitTestsSay() throws Exception {
+    String output = Promtool.run(null, "test", "rules", OPS.resolve("prometheus/nexus-alerts.test.yml").toString());
+    assertTrue(output.contains("SUCCESS"), output);
   }
 
   @Test
@@ -52,15 +70,26 @@ class OpsFilesTest {
     used.addAll(metricsIn(Files.readString(OPS.resolve("grafana/nexus-dashboard.json"))));
     assertTrue(used.size() > 5, used.toString());
 
-    Path conf = Files.writeString(dir.resolve("n.conf"), "nexus.data.dir = \"" + dir.resolve("data") + "\"\nnexus.http.api.port = 0\n");
+    Path conf =
+        Files.writeString(
+            dir.resolve("n.conf"),
+            "nexus.data.dir = \"" + dir.resolve("data") + "\"\nnexus.http.api.port = 0\n"
+                + "nexus.http.wechat { token = \"" + TOKEN + "\", port = 0 }\n"
+                + "nexus.backup.enabled = true\n"
+                // a phone nobody answers for: its meters exist and its task backs off
+                + "nexus.bridge.devices = [{ serial = \"ops-phone\", connection = direct, host = \"127.0.0.1\", port = " + closedPort() + " }]\n");
+    NodeSettings settings = NodeSettings.fromConfig(NodeConfig.load(Optional.of(conf)));
     var flapping = new BackoffSettings(ofHours(1), ofHours(1), 0.2, ofHours(1), 1, ofHours(1));
     Task failing =
         new ScriptedTask("failing", TestSettings.with(TestSettings.every(ofMinutes(10)), flapping), (n, context) -> {
           throw new IllegalStateException("on purpose");
         });
     Task steady = new ScriptedTask("steady", TestSettings.every(ofSeconds(30)), (n, context) -> Map.of());
-    try (NexusNode node = NexusNode.start(NodeSettings.fromConfig(NodeConfig.load(Optional.of(conf))), List.of(steady, failing), "test")) {
+    List<Task> tasks = new ArrayList<>(TaskCatalog.tasks(settings).stream().filter(task -> task.name().equals("backup")).toList());
+    tasks.addAll(List.of(steady, failing));
+    try (NexusNode node = NexusNode.start(settings, tasks, "test")) {
       var http = java.net.http.HttpClient.newHttpClient();
+      wechatTraffic(http, node.wechatAddress().orElseThrow().getPort());
       var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.apiAddress().getPort() + "/metrics")).build();
       ActorTestKit.create(node.system())
           .createTestProbe()
@@ -73,6 +102,26 @@ class OpsFilesTest {
                 }
                 return null;
               });
+    }
+  }
+
+  /** One verification the listener accepts and one message whose signature it refuses: its meters then exist. */
+  private static void wechatTraffic(HttpClient http, int port) throws Exception {
+    String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+    String signature = WechatSignature.sign(TOKEN, timestamp, "n1");
+    String base = "http://127.0.0.1:" + port + "/wechat?timestamp=" + timestamp + "&nonce=n1";
+    var verified = http.send(HttpRequest.newBuilder(URI.create(base + "&signature=" + signature + "&echostr=hi")).build(), BodyHandlers.ofString());
+    assertEquals("hi", verified.body());
+    var refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "&signature=forged")).POST(HttpRequest.BodyPublishers.ofString("<xml/>")).build(),
+            BodyHandlers.ofString());
+    assertEquals(403, refused.statusCode());
+  }
+
+  private static int closedPort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
