@@ -24,7 +24,8 @@ public final class StartCommand implements Callable<Integer> {
     NodeSettings settings = config.settings();
     // logback reads these when it starts, which is at the first logger below
     System.setProperty("nexus.logs.dir", settings.engine().paths().logsDir().toString());
-    if (settings.logsFormat().equals("json") && System.getProperty(LOGBACK_CONFIG) == null) {
+    settings.logs().asSystemProperties().forEach(System::setProperty);
+    if (settings.logs().format().equals("json") && System.getProperty(LOGBACK_CONFIG) == null) {
       System.setProperty(LOGBACK_CONFIG, "logback-json.xml");
     }
     NexusNode node;

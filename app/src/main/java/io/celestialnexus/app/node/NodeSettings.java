@@ -19,7 +19,7 @@ public record NodeSettings(
     EngineSettings engine,
     HttpSettings http,
     ChaosSettings chaos,
-    String logsFormat,
+    LogSettings logs,
     ChatSettings chat,
     WechatSettings wechat,
     BridgeSettings bridge,
@@ -30,7 +30,7 @@ public record NodeSettings(
 
   public static NodeSettings fromConfig(Config config) {
     EngineSettings engine = EngineSettings.fromConfig(config);
-    String logsFormat = new SettingsReader(config, "nexus.logs").oneOf(Set.of("text", "json"), "format");
+    LogSettings logs = LogSettings.fromConfig(config);
     Duration drainPhase = config.getDuration(DRAIN_PHASE);
     if (engine.runtime().drainTimeout().compareTo(drainPhase) >= 0) {
       throw new SettingsReader(config, "nexus.engine")
@@ -41,7 +41,7 @@ public record NodeSettings(
         engine,
         HttpSettings.fromConfig(config),
         ChaosSettings.fromConfig(config),
-        logsFormat,
+        logs,
         ChatSettings.fromConfig(config),
         WechatSettings.fromConfig(config),
         BridgeSettings.fromConfig(config),
