@@ -6,6 +6,9 @@ import static java.time.Duration.ofSeconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.engine.supervision.BackoffSettings;
 import io.celestialnexus.engine.task.Task;
@@ -42,6 +45,8 @@ class OpsFilesTest {
   private static final Path OPS = Path.of("..", "ops");
   private static final Pattern METRIC = Pattern.compile("\\b((?:nexus|http_server|jvm|process|wechat)_[a-z_]+)");
   private static final String TOKEN = "ops-token";
+  /** The image's name, as app/pom.xml's image profile tags it. */
+  static final String IMAGE = "celestial-nexus";
 
   @TempDir Path dir;
 
@@ -103,6 +108,37 @@ class OpsFilesTest {
                 return null;
               });
     }
+  }
+
+  @Test
+  void composeAndKubernetesRunTheImageAsItsUserOnItsPortsWithTheNodesProbes() throws IOException {
+    var yaml = new ObjectMapper(new YAMLFactory());
+    JsonNode compose = yaml.readTree(OPS.resolve("compose.yaml").toFile());
+    List<JsonNode> kubernetes = new ArrayList<>();
+    try (var parser = new YAMLFactory().createParser(OPS.resolve("kubernetes/nexus.yaml").toFile())) {
+      yaml.readValues(parser, JsonNode.class).forEachRemaining(kubernetes::add);
+    }
+    JsonNode deployment = kubernetes.stream().filter(doc -> doc.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+    JsonNode pod = deployment.path("spec").path("template").path("spec");
+    JsonNode node = pod.path("containers").get(0);
+
+    String image = compose.path("services").path("nexus").path("image").asText();
+    assertTrue(image.startsWith(IMAGE + ":"), image);
+    assertEquals(image, node.path("image").asText());
+    assertEquals(image, pod.path("initContainers").get(0).path("image").asText());
+    assertEquals(List.of("db", "init"), texts(compose.path("services").path("db-init").path("command")));
+    assertEquals(List.of("db", "init"), texts(pod.path("initContainers").get(0).path("args")));
+    assertEquals(65532, pod.path("securityContext").path("runAsUser").asInt());
+    assertEquals("Recreate", deployment.path("spec").path("strategy").path("type").asText(), "never two nodes on one data dir");
+    assertEquals(Set.of(8000, 9090), Set.of(node.path("ports").get(0).path("containerPort").asInt(), node.path("ports").get(1).path("containerPort").asInt()));
+    assertEquals("/health/live", node.path("livenessProbe").path("httpGet").path("path").asText());
+    assertEquals("/health/ready", node.path("readinessProbe").path("httpGet").path("path").asText());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(value -> texts.add(value.asText()));
+    return texts;
   }
 
   /** One verification the listener accepts and one message whose signature it refuses: its meters then exist. */
