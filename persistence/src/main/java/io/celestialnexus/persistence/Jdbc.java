@@ -13,6 +13,11 @@ final class Jdbc {
 
   /** Opens a connection that gives up connecting, and reading an answer, after {@code timeout}. */
   static Connection open(StorageSettings settings, Duration timeout) throws SQLException {
+    return open(settings, timeout, "nexus");
+  }
+
+  /** The same, named {@code applicationName} in PostgreSQL's pg_stat_activity (at most 63 bytes are kept). */
+  static Connection open(StorageSettings settings, Duration timeout, String applicationName) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", settings.user());
     properties.setProperty("password", settings.password());
@@ -21,7 +26,7 @@ final class Jdbc {
       properties.setProperty("connectTimeout", seconds);
       properties.setProperty("loginTimeout", seconds);
       properties.setProperty("socketTimeout", seconds);
-      properties.setProperty("ApplicationName", "nexus");
+      properties.setProperty("ApplicationName", applicationName);
     }
     return DriverManager.getConnection(settings.url(), properties);
   }

@@ -1,10 +1,12 @@
 package io.celestialnexus.app.cli;
 
+import io.celestialnexus.app.node.LeaseLost;
 import io.celestialnexus.app.node.NexusNode;
 import io.celestialnexus.app.node.NodeLock;
 import io.celestialnexus.app.node.NodeSettings;
 import io.celestialnexus.app.node.TaskCatalog;
 import java.util.concurrent.Callable;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,6 +41,10 @@ public final class StartCommand implements Callable<Integer> {
       return 1;
     }
     node.whenTerminated().toCompletableFuture().join();
+    if (CoordinatedShutdown.get(node.system()).getShutdownReason().filter(LeaseLost.INSTANCE::equals).isPresent()) {
+      System.err.println("nexus: stopped because another node took the writer's lease on " + settings.storage().describe());
+      return 1;
+    }
     return 0;
   }
 }

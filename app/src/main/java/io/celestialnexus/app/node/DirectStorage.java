@@ -1,13 +1,14 @@
 package io.celestialnexus.app.node;
 
+import com.typesafe.config.ConfigFactory;
 import io.celestialnexus.engine.ssq.state.DrawHistory;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
 import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageLease;
 import io.celestialnexus.persistence.StorageSchema;
 import io.celestialnexus.persistence.StorageStart;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -17,7 +18,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The storage opened by a command while the service is down: it takes the data-dir lock (so no node can start on
- * the same embedded database meanwhile), prepares the schema as a start would, and runs a small actor system
+ * the same embedded database meanwhile) and the writer's lease (so that no other node writes to a shared database
+ * meanwhile), prepares the schema as a start would, and runs a small actor system
  * holding only the entities the command asks. Closing it releases everything.
  */
 public final class DirectStorage implements AutoCloseable {
@@ -31,11 +33,13 @@ public final class DirectStorage implements AutoCloseable {
 
   private final NodeSettings settings;
   private final NodeLock lock;
+  private final StorageLease lease;
   private final ActorSystem<Void> system;
 
-  private DirectStorage(NodeSettings settings, NodeLock lock, ActorSystem<Void> system) {
+  private DirectStorage(NodeSettings settings, NodeLock lock, StorageLease lease, ActorSystem<Void> system) {
     this.settings = settings;
     this.lock = lock;
+    this.lease = lease;
     this.system = system;
   }
 
@@ -53,9 +57,16 @@ public final class DirectStorage implements AutoCloseable {
       lock.close();
       throw e;
     }
+    StorageLease lease;
+    try {
+      lease = StorageLease.take(settings.storage(), "nexus command, pid " + ProcessHandle.current().pid());
+    } catch (StorageLease.Held e) {
+      lock.close();
+      throw new Unavailable(e.getMessage());
+    }
     var quiet = ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.stdout-loglevel = WARNING\n");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nexus-cli", quiet.withFallback(settings.actorSystemConfig()));
-    return new DirectStorage(settings, lock, system);
+    return new DirectStorage(settings, lock, lease, system);
   }
 
   public ActorSystem<Void> system() {
@@ -92,8 +103,9 @@ public final class DirectStorage implements AutoCloseable {
     try {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      // the JVM is about to exit anyway; the lock below is what matters
+      // the JVM is about to exit anyway; the locks below are what matters
     }
+    lease.close();
     lock.close();
   }
 }

@@ -40,6 +40,7 @@ import io.celestialnexus.http.wechat.WechatRoutes;
 import io.celestialnexus.http.wechat.WechatSettings;
 import io.celestialnexus.persistence.JournalBackups;
 import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageLease;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -60,6 +61,8 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The root of the node, wiring only. Spawns, in dependency order, {@code status}, {@code storage} (the database
@@ -70,6 +73,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * router answers both chat edges.
  */
 public final class NexusGuardian {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NexusGuardian.class);
 
   /**
    * What the guardian was given to wire: settings, the tasks (and the SSQ loop three of them hand their jobs to, whose
@@ -84,6 +89,7 @@ public final class NexusGuardian {
       String version,
       Optional<ChaosAssaults> chaos,
       StorageCheck.Result storageAtStart,
+      StorageLease lease,
       List<Draw> bundledHistory,
       CompletableFuture<StateRefs> state,
       CompletableFuture<InetSocketAddress> apiBound,
@@ -187,7 +193,7 @@ public final class NexusGuardian {
     context.spawn(
         Behaviors.supervise(
                 StorageWatch.create(
-                    () -> StorageCheck.run(storage, storage.healthTimeout()),
+                    this::checkStorage,
                     storage.healthInterval(),
                     storage.healthTimeout(),
                     wiring.storageAtStart(),
@@ -195,6 +201,26 @@ public final class NexusGuardian {
                     wiring.registry()))
             .onFailure(SupervisorStrategy.restart()),
         "storage");
+  }
+
+  /**
+   * The writer's lease, then the database. A lease another node took means two writers on one journal: this node
+   * stops itself at once (its start command exits 1), and whoever supervises it finds the start refused, naming the
+   * holder, until that node stops.
+   */
+  private StorageCheck.Result checkStorage() {
+    var storage = settings.storage();
+    StorageLease.Check lease = wiring.lease().check();
+    if (lease instanceof StorageLease.Lost lost) {
+      // on the storage watch's thread, not the guardian's: its own logger, not the actor context's
+      LOG.error("another node took the writer's lease on {}: {}; stopping this node", storage.describe(), lost.holder());
+      CoordinatedShutdown.get(system).run(LeaseLost.INSTANCE);
+      return new StorageCheck.Result(false, "the writer's lease was taken by " + lost.holder() + "; this node stops");
+    }
+    StorageCheck.Result database = StorageCheck.run(storage, storage.healthTimeout());
+    return lease instanceof StorageLease.Unreachable unreachable && database.up()
+        ? new StorageCheck.Result(false, unreachable.detail())
+        : database;
   }
 
   /**

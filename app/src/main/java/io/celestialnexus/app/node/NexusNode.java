@@ -9,6 +9,7 @@ import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.http.HttpSettings;
 import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageLease;
 import io.celestialnexus.persistence.StorageSchema;
 import io.celestialnexus.persistence.StorageStart;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -83,6 +84,13 @@ public final class NexusNode implements AutoCloseable {
     if (!storage.up()) {
       LOG.warn("starting with storage DOWN: {}", storage.detail());
     }
+    StorageLease lease;
+    try {
+      lease = StorageLease.take(settings.storage(), owner(settings));
+    } catch (StorageLease.Held e) {
+      closeQuietly(lock);
+      throw new StartupFailed(e.getMessage(), e);
+    }
     NodeMetrics metrics = new NodeMetrics();
     // a task that exports meters of its own (the backup's age) binds them to the node's registry
     tasks.stream().filter(MeterBinder.class::isInstance).forEach(task -> ((MeterBinder) task).bindTo(metrics.registry()));
@@ -103,6 +111,7 @@ public final class NexusNode implements AutoCloseable {
                     version,
                     chaos,
                     storage,
+                    lease,
                     bundledHistory(settings),
                     state,
                     apiBound,
@@ -111,7 +120,7 @@ public final class NexusNode implements AutoCloseable {
             settings.actorSystemConfig());
     // released once the actor system is gone: whoever waits for the node's end may take the data dir at once
     CompletionStage<Done> released =
-        system.getWhenTerminated().thenRun(metrics::close).thenRun(() -> closeQuietly(lock)).thenApply(nothing -> Done.getInstance());
+        system.getWhenTerminated().thenRun(metrics::close).thenRun(lease::close).thenRun(() -> closeQuietly(lock)).thenApply(nothing -> Done.getInstance());
     InetSocketAddress address;
     try {
       address = apiBound.get(lifecycle.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +140,17 @@ public final class NexusNode implements AutoCloseable {
     } catch (ExecutionException | TimeoutException | InterruptedException e) {
       throw failedToListen(system, released, settings.wechat().listener(), e, lifecycle.terminateTimeout());
     }
+  }
+
+  /** How this node is named to another node refused by its lease: host, PID and data dir. */
+  private static String owner(NodeSettings settings) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host + " pid " + ProcessHandle.current().pid() + " " + settings.engine().paths().dataDir();
   }
 
   /**
