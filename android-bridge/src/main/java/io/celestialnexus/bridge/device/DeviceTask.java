@@ -213,7 +213,7 @@ final class DeviceTask implements Task {
     var fields = new LinkedHashMap<String, Object>();
     fields.put("connection", endpoint.describe());
     fields.put("wechatVersion", session.version);
-    fields.put("selectors", session.selectors.fallback() ? "fallback" : "known");
+    fields.put("selectors", session.selectors.set());
     fields.put("queue", assignment.queueLength());
     fields.put("deadLetters", assignment.deadLetters());
     fields.put("received", assignment.received());
@@ -245,7 +245,7 @@ final class DeviceTask implements Task {
       this.version = version;
       this.selectors = selectors;
       this.phone = new WeChatPhone(device, new WeChatScreen(selectors), new UiDumpParser(), bridge.phone(), pauses, this);
-      this.fields = Map.of("connection", endpoint.describe(), "wechatVersion", version, "selectors", selectors.fallback() ? "fallback" : "known");
+      this.fields = Map.of("connection", endpoint.describe(), "wechatVersion", version, "selectors", selectors.set());
     }
 
     @Override

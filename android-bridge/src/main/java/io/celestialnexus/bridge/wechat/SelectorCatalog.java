@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
@@ -35,10 +36,12 @@ public final class SelectorCatalog {
 
   private final List<SelectorSet> sets;
   private final Map<UiRole, List<String>> fallback;
+  private final Set<String> notChats;
 
-  private SelectorCatalog(List<SelectorSet> sets, Map<UiRole, List<String>> fallback) {
+  private SelectorCatalog(List<SelectorSet> sets, Map<UiRole, List<String>> fallback, Set<String> notChats) {
     this.sets = sets;
     this.fallback = fallback;
+    this.notChats = notChats;
   }
 
   /** The bundled file, with {@code operatorFile} (if given) layered over it. */
@@ -79,7 +82,8 @@ public final class SelectorCatalog {
       }
       sets.add(new SelectorSet(name, List.copyOf(versions), config.getString(setPath + ".source"), candidates));
     }
-    return new SelectorCatalog(List.copyOf(sets), fallback);
+    Set<String> notChats = Set.copyOf(config.getStringList(ROOT + ".not-chats"));
+    return new SelectorCatalog(List.copyOf(sets), fallback, notChats);
   }
 
   /** Every candidate of {@code path}, each checked to compile as XPath. */
@@ -97,26 +101,35 @@ public final class SelectorCatalog {
   }
 
   /**
-   * The selectors for a WeChat version: its set's candidates followed by the fallbacks, or the fallbacks alone
-   * (and said so) when no set names that version.
+   * The selectors for a WeChat version: its set's candidates, or the fallbacks alone (and said so) when no set
+   * names that version. A screen role gets the fallbacks after the set's ids. A row or message role the set names
+   * does not: inside one row a missing id means the part is not there (a picture has no text, a bubble half
+   * scrolled off has no avatar, most messages have no time label), and a text/class fallback would then pick
+   * another part of the row (the sender's name or a file's size as the text, the text as a time label).
    */
   public Selectors forVersion(String versionName) {
     for (SelectorSet set : sets) {
       if (set.versions().contains(versionName)) {
         Map<UiRole, List<String>> merged = new LinkedHashMap<>();
         for (UiRole role : UiRole.values()) {
-          var both = new ArrayList<>(set.candidates().get(role));
-          both.addAll(fallback.get(role));
-          merged.put(role, both);
+          var candidates = new ArrayList<>(set.candidates().get(role));
+          if (role.scope() == UiRole.Scope.SCREEN || candidates.isEmpty()) {
+            candidates.addAll(fallback.get(role));
+          }
+          merged.put(role, candidates);
         }
         return Selectors.compile(
-            false, "WeChat " + versionName + ": selector set " + set.name() + " (resource ids, then text/class fallbacks)", merged);
+            set.name(),
+            "WeChat " + versionName + ": selector set " + set.name() + " (resource ids; text/class fallbacks for whole-screen parts)",
+            merged,
+            notChats);
       }
     }
     return Selectors.compile(
-        true,
+        Selectors.FALLBACK,
         "fallback: no selector set for WeChat " + versionName + "; reading the screen by text and class only",
-        fallback);
+        fallback,
+        notChats);
   }
 
   /** Every version some set names, for documentation and status. */

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathExpression;
@@ -35,17 +36,22 @@ public final class Selectors {
   /** A candidate as written, and its whole-dump twin when it is a plain descendant search. */
   private record Candidate(XPathExpression relative, XPathExpression overDump) {}
 
-  private final boolean fallback;
+  /** The {@link #set()} of a version no set names. */
+  public static final String FALLBACK = "fallback";
+
+  private final String set;
   private final String description;
   private final Map<UiRole, List<Candidate>> candidates;
+  private final Set<String> notChats;
 
-  private Selectors(boolean fallback, String description, Map<UiRole, List<Candidate>> candidates) {
-    this.fallback = fallback;
+  private Selectors(String set, String description, Map<UiRole, List<Candidate>> candidates, Set<String> notChats) {
+    this.set = set;
     this.description = description;
     this.candidates = candidates;
+    this.notChats = notChats;
   }
 
-  static Selectors compile(boolean fallback, String description, Map<UiRole, List<String>> sources) {
+  static Selectors compile(String set, String description, Map<UiRole, List<String>> sources, Set<String> notChats) {
     XPath xpath = XPathFactory.newInstance().newXPath();
     Map<UiRole, List<Candidate>> compiled = new EnumMap<>(UiRole.class);
     sources.forEach(
@@ -62,12 +68,22 @@ public final class Selectors {
           }
           compiled.put(role, List.copyOf(list));
         });
-    return new Selectors(fallback, description, compiled);
+    return new Selectors(set, description, compiled, Set.copyOf(notChats));
   }
 
   /** True when no set names this version and only text/class fallbacks read the screen. */
   public boolean fallback() {
-    return fallback;
+    return FALLBACK.equals(set);
+  }
+
+  /** The name of the selector set that reads the screen ({@code wechat-8-0-4x}), or {@value #FALLBACK}; for status. */
+  public String set() {
+    return set;
+  }
+
+  /** Names of chat-list rows that open no chat (folders, service notices): the bridge leaves them alone. */
+  public Set<String> notChats() {
+    return notChats;
   }
 
   /** Which set reads the screen, or that none does; shown in status. */

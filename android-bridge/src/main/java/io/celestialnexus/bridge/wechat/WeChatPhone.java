@@ -182,9 +182,9 @@ public final class WeChatPhone {
     throw new SendProblem("no new bubble after tapping send (" + settings.confirmDumps() + " dumps)");
   }
 
-  /** The chat's last bubbles (at most {@value #TAIL}), as tokens: who (us, or the sender) and what. */
+  /** The chat's last bubbles (at most {@value #TAIL}), as {@linkplain Bubble#token() tokens}. */
   static List<String> tail(List<Bubble> shown) {
-    return shown.subList(Math.max(0, shown.size() - TAIL), shown.size()).stream().map(WeChatPhone::token).toList();
+    return shown.subList(Math.max(0, shown.size() - TAIL), shown.size()).stream().map(Bubble::token).toList();
   }
 
   /**
@@ -193,29 +193,8 @@ public final class WeChatPhone {
    * counts as new, so an own bubble with the text anywhere means it was sent (never typed twice).
    */
   static boolean sentSince(List<String> tail, List<Bubble> now, String text) {
-    List<String> tokens = now.stream().map(WeChatPhone::token).toList();
-    int start = 0;
-    for (int length = tail.size(); length > 0; length--) {
-      int end = lastIndexOf(tokens, tail.subList(tail.size() - length, tail.size()));
-      if (end >= 0) {
-        start = end + length;
-        break;
-      }
-    }
+    int start = Conversation.after(tail, now.stream().map(Bubble::token).toList()).orElse(0);
     return now.subList(start, now.size()).stream().anyMatch(bubble -> bubble.own() && bubble.text().equals(text));
-  }
-
-  private static int lastIndexOf(List<String> tokens, List<String> run) {
-    for (int i = tokens.size() - run.size(); i >= 0; i--) {
-      if (tokens.subList(i, i + run.size()).equals(run)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String token(Bubble bubble) {
-    return (bubble.own() ? "" : bubble.sender()) + "\u0000" + bubble.text();
   }
 
   /** A PNG of the screen ({@code screencap -p}). */

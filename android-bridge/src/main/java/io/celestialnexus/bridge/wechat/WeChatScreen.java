@@ -1,5 +1,6 @@
 package io.celestialnexus.bridge.wechat;
 
+import io.celestialnexus.bridge.ui.Bounds;
 import io.celestialnexus.bridge.ui.UiDump;
 import io.celestialnexus.bridge.ui.UiNode;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class WeChatScreen {
       }
       int unread = badges.get(i) == null ? 0 : unread(badges.get(i).text());
       String preview = previews.get(i) == null ? "" : previews.get(i).text();
-      chats.add(new ChatRow(name, unread, preview, rows.get(i).bounds()));
+      chats.add(new ChatRow(name, unread, preview, rows.get(i).bounds(), !selectors.notChats().contains(name)));
     }
     return chats;
   }
@@ -55,42 +56,66 @@ public final class WeChatScreen {
   }
 
   /**
-   * The text messages on screen, top to bottom. A row without an avatar is a time label (or a system notice),
-   * which becomes the label of the messages below it; rows without text (pictures, files) are skipped.
+   * The text messages on screen, top to bottom. Each item of the message list is read by what it holds itself: its
+   * time label (WeChat puts it at the top of the first message after a pause, inside that message's item; an item
+   * may also be a label alone), which becomes the label of that message and those below it; and its text bubble.
+   * Items without a text bubble (pictures, files, system notices) are skipped. An item partly scrolled off the top
+   * has no avatar on screen: it is still a message (never a label), {@linkplain Bubble#partial() partial}, and its
+   * side is told by where its bubble sits.
    */
   public List<Bubble> messages(UiDump dump) {
     List<UiNode> rows = selectors.all(dump, UiRole.MESSAGE_ROW);
+    List<UiNode> labels = selectors.firstInEach(dump, UiRole.TIME_LABEL, rows);
+    List<UiNode> bubbles = selectors.firstInEach(dump, UiRole.MESSAGE_BUBBLE, rows);
     List<UiNode> avatars = selectors.firstInEach(dump, UiRole.AVATAR, rows);
-    var messages = new ArrayList<UiNode>();
-    var labels = new ArrayList<UiNode>();
-    for (int i = 0; i < rows.size(); i++) {
-      (avatars.get(i) == null ? labels : messages).add(rows.get(i));
-    }
-    List<UiNode> bubbles = selectors.firstInEach(dump, UiRole.MESSAGE_BUBBLE, messages);
-    List<UiNode> senders = selectors.firstInEach(dump, UiRole.SENDER, messages);
-    List<UiNode> times = selectors.firstInEach(dump, UiRole.TIME_LABEL, labels);
-
-    int middle = dump.screen().centerX();
+    List<UiNode> senders = selectors.firstInEach(dump, UiRole.SENDER, rows);
+    Bounds screen = dump.screen();
     String label = "";
     var result = new ArrayList<Bubble>();
-    int message = 0;
-    int time = 0;
     for (int i = 0; i < rows.size(); i++) {
+      UiNode time = labels.get(i);
+      if (time != null && !time.label().isBlank()) {
+        label = time.label().strip();
+      }
+      UiNode bubble = bubbles.get(i);
+      UiNode senderName = senders.get(i);
+      // a fallback candidate may land on the label or the sender line of an item that has no text bubble
+      if (bubble == null || bubble.text().isEmpty() || same(bubble, time) || same(bubble, senderName)) {
+        continue;
+      }
       UiNode avatar = avatars.get(i);
-      if (avatar == null) {
-        UiNode timeLabel = times.get(time++);
-        label = timeLabel == null ? label : timeLabel.label();
-        continue;
+      Side side = avatar != null ? (avatar.bounds().centerX() > screen.centerX() ? Side.OWN : Side.INCOMING) : side(bubble.bounds(), screen);
+      if (side == Side.NEITHER) {
+        continue; // a centred text without an avatar: a notice ("你撤回了一条消息"), not a message
       }
-      UiNode bubble = bubbles.get(message);
-      UiNode senderName = senders.get(message++);
-      if (bubble == null || bubble.text().isEmpty()) {
-        continue;
-      }
-      String sender = senderName != null && !senderName.text().isBlank() ? senderName.text() : senderFromAvatar(avatar.contentDesc());
-      result.add(new Bubble(sender, bubble.text(), avatar.bounds().centerX() > middle, label, bubble.bounds()));
+      String sender =
+          senderName != null && !senderName.text().isBlank()
+              ? senderName.text()
+              : avatar != null ? senderFromAvatar(avatar.contentDesc()) : "";
+      result.add(new Bubble(sender, bubble.text(), side == Side.OWN, label, bubble.bounds(), avatar == null));
     }
     return result;
+  }
+
+  private enum Side {
+    OWN,
+    INCOMING,
+    NEITHER
+  }
+
+  /** Own bubbles hug the right edge, incoming ones the left; a text about as far from both is centred. */
+  private static Side side(Bounds bubble, Bounds screen) {
+    int leftGap = bubble.left() - screen.left();
+    int rightGap = screen.right() - bubble.right();
+    if (Math.abs(leftGap - rightGap) < (screen.right() - screen.left()) / 20) {
+      return Side.NEITHER;
+    }
+    return rightGap < leftGap ? Side.OWN : Side.INCOMING;
+  }
+
+  /** The same node found by two roles (on copies of a row, so compared by what it shows). */
+  private static boolean same(UiNode a, UiNode b) {
+    return b != null && a.bounds().equals(b.bounds()) && a.text().equals(b.text()) && a.resourceId().equals(b.resourceId());
   }
 
   public Optional<UiNode> find(UiDump dump, UiRole role) {

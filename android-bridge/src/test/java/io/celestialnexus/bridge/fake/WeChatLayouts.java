@@ -115,45 +115,36 @@ final class WeChatLayouts {
   private Node chat(WeChatModel.View view) {
     WeChatModel.OpenChat chat = view.open();
     Node content = node("android.widget.FrameLayout", "android:id/content", new Bounds(0, 0, WIDTH, height));
-    Node bar = node("android.widget.LinearLayout", id("obq"), new Bounds(0, 80, WIDTH, LIST_TOP));
-    Bounds back = new Bounds(0, 90, 130, 190);
-    bar.add(node("android.widget.ImageView", id("actionbar_up_indicator"), back).desc("返回").clickable());
-    targets.add(new Target(back, Action.BACK, ""));
-    String title = chat.group() ? chat.name() + "(" + chat.members() + ")" : chat.name();
-    bar.add(node("android.widget.TextView", id("obn"), new Bounds(150, 110, 800, 180)).text(title));
-    bar.add(node("android.widget.ImageView", id("eo"), new Bounds(960, 90, 1060, 190)).desc("聊天信息").clickable());
-    content.add(bar);
+    content.add(actionBar(chat.group() ? chat.name() + "(" + chat.members() + ")" : chat.name()));
+    if (chat.folder()) {
+      content.add(folder(chat));
+      return window(content);
+    }
 
     Node messages = node("androidx.recyclerview.widget.RecyclerView", id("bp0"), new Bounds(0, LIST_TOP, WIDTH, listBottom)).scrollable();
-    List<Node> items = new ArrayList<>();
-    int used = 0;
-    String lastTime = null;
-    // newest at the bottom: lay out from the end until the list is full
+    // WeChat shows a time label only above the first message after a pause, inside that message's item; the list
+    // is scrolled to its end (less the chat's scroll), and items cut by its top or bottom edge show what is inside
     List<WeChatModel.Message> all = chat.messages();
-    int first = all.size();
-    for (int i = all.size() - 1; i >= 0; i--) {
-      int needed = (chat.group() && !all.get(i).own() ? 220 : 170) + 60;
-      if (used + needed > listBottom - LIST_TOP) {
-        break;
-      }
-      used += needed;
-      first = i;
+    int[] heights = new int[all.size()];
+    boolean[] labelled = new boolean[all.size()];
+    int total = 0;
+    for (int i = 0; i < all.size(); i++) {
+      labelled[i] = i == 0 || !all.get(i).time().equals(all.get(i - 1).time());
+      heights[i] = (labelled[i] ? LABEL_HEIGHT : 0) + bubbleHeight(all.get(i), chat.group());
+      total += heights[i];
     }
-    int y = LIST_TOP;
-    for (int i = first; i < all.size(); i++) {
-      WeChatModel.Message message = all.get(i);
-      if (!message.time().equals(lastTime)) {
-        Node item = node("android.widget.RelativeLayout", id("bn1"), new Bounds(0, y, WIDTH, y + 60));
-        item.add(node("android.widget.TextView", id("br1"), new Bounds(440, y + 10, 640, y + 50)).text(message.time()));
-        items.add(item);
-        y += 60;
-        lastTime = message.time();
+    int visible = listBottom - LIST_TOP;
+    int y = total <= visible ? LIST_TOP : listBottom - total + Math.min(view.scroll(), total - visible);
+    for (int i = 0; i < all.size(); i++) {
+      if (y + heights[i] > LIST_TOP && y < listBottom) {
+        Node item = message(all.get(i), chat.group(), y, heights[i], labelled[i]);
+        Node shown = item.clipped(LIST_TOP, listBottom);
+        if (shown != null) {
+          messages.add(shown);
+        }
       }
-      int h = chat.group() && !message.own() ? 220 : 170;
-      items.add(message(message, chat.group(), y, h));
-      y += h;
+      y += heights[i];
     }
-    items.forEach(messages::add);
     content.add(messages);
 
     Node input = node("android.widget.LinearLayout", "", new Bounds(0, listBottom, WIDTH, height));
@@ -174,8 +165,52 @@ final class WeChatLayouts {
     return window(content);
   }
 
-  private Node message(WeChatModel.Message message, boolean group, int y, int h) {
-    Node item = node("android.widget.RelativeLayout", id("bn1"), new Bounds(0, y, WIDTH, y + h));
+  private Node actionBar(String title) {
+    Node bar = node("android.widget.LinearLayout", id("obq"), new Bounds(0, 80, WIDTH, LIST_TOP));
+    Bounds back = new Bounds(0, 90, 130, 190);
+    bar.add(node("android.widget.ImageView", id("actionbar_up_indicator"), back).desc("返回").clickable());
+    targets.add(new Target(back, Action.BACK, ""));
+    bar.add(node("android.widget.TextView", id("obn"), new Bounds(150, 110, 800, 180)).text(title));
+    bar.add(node("android.widget.ImageView", id("eo"), new Bounds(960, 90, 1060, 190)).desc("聊天信息").clickable());
+    return bar;
+  }
+
+  /** A folder (订阅号消息): a list of accounts with their latest article, no input box. */
+  private Node folder(WeChatModel.OpenChat chat) {
+    Node list = node("android.widget.ListView", id("h2b"), new Bounds(0, LIST_TOP, WIDTH, height)).scrollable();
+    int y = LIST_TOP;
+    for (WeChatModel.Message message : chat.messages()) {
+      if (y + ROW_HEIGHT > height) {
+        break;
+      }
+      Node row = node("android.widget.LinearLayout", id("h2c"), new Bounds(0, y, WIDTH, y + ROW_HEIGHT)).clickable();
+      row.add(node("android.widget.TextView", id("h2d"), new Bounds(192, y + 36, 800, y + 96)).text(message.sender()));
+      row.add(node("android.widget.TextView", id("h2e"), new Bounds(192, y + 104, 980, y + 156)).text(message.text()));
+      list.add(row);
+      y += ROW_HEIGHT;
+    }
+    return list;
+  }
+
+  static final int LABEL_HEIGHT = 60;
+
+  /** A bubble grows a line per 15 characters (and per line break) of its text. */
+  static int bubbleHeight(WeChatModel.Message message, boolean group) {
+    int lines = 0;
+    for (String line : message.text().split("\n", -1)) {
+      lines += Math.max(1, (line.codePointCount(0, line.length()) + 14) / 15);
+    }
+    return 110 + 60 * lines + (group && !message.own() ? 50 : 0);
+  }
+
+  private Node message(WeChatModel.Message message, boolean group, int top, int itemHeight, boolean labelled) {
+    Node item = node("android.widget.RelativeLayout", id("bn1"), new Bounds(0, top, WIDTH, top + itemHeight));
+    int y = top;
+    if (labelled) {
+      item.add(node("android.widget.TextView", id("br1"), new Bounds(440, y + 10, 640, y + 50)).text(message.time()));
+      y += LABEL_HEIGHT;
+    }
+    int h = top + itemHeight - y;
     Node layout = node("android.widget.LinearLayout", id("bkj"), new Bounds(0, y + 4, WIDTH, y + h - 4));
     Bounds avatarBounds = message.own() ? new Bounds(924, y + 14, 1016, y + 106) : new Bounds(16, y + 14, 108, y + 106);
     Node avatar = node("android.widget.RelativeLayout", id("bk4"), avatarBounds);
@@ -187,11 +222,15 @@ final class WeChatLayouts {
       textTop = y + 70;
     }
     Node bubble = node("android.widget.LinearLayout", "", message.own() ? new Bounds(400, textTop, 904, y + h - 14) : new Bounds(126, textTop, 700, y + h - 14));
-    bubble.add(
-        node("android.widget.TextView", id("bkl"), message.own() ? new Bounds(420, textTop + 8, 890, y + h - 22) : new Bounds(140, textTop + 8, 680, y + h - 22))
-            .text(message.text())
-            .clickable()
-            .longClickable());
+    if (message.picture()) {
+      bubble.add(node("android.widget.FrameLayout", id("bkg"), message.own() ? new Bounds(420, textTop + 8, 890, y + h - 22) : new Bounds(140, textTop + 8, 680, y + h - 22)).desc("图片").clickable());
+    } else {
+      bubble.add(
+          node("android.widget.TextView", id("bkl"), message.own() ? new Bounds(420, textTop + 8, 890, y + h - 22) : new Bounds(140, textTop + 8, 680, y + h - 22))
+              .text(message.text())
+              .clickable()
+              .longClickable());
+    }
     column.add(bubble);
     if (message.own()) {
       layout.add(column);
@@ -280,6 +319,32 @@ final class WeChatLayouts {
 
     void add(Node child) {
       children.add(child);
+    }
+
+    /**
+     * What uiautomator shows of this node inside the vertical band [top, bottom): nothing when it lies outside,
+     * else the node with its bounds cut to the band and only the children that show (a view scrolled off is not
+     * in a dump; one cut by the edge is, with the visible part as its bounds).
+     */
+    Node clipped(int top, int bottom) {
+      if (bounds.bottom() <= top || bounds.top() >= bottom) {
+        return null;
+      }
+      Node copy = new Node(className, resourceId, new Bounds(bounds.left(), Math.max(top, bounds.top()), bounds.right(), Math.min(bottom, bounds.bottom())));
+      copy.text = text;
+      copy.desc = desc;
+      copy.clickable = clickable;
+      copy.longClickable = longClickable;
+      copy.focusable = focusable;
+      copy.focused = focused;
+      copy.scrollable = scrollable;
+      for (Node child : children) {
+        Node shown = child.clipped(top, bottom);
+        if (shown != null) {
+          copy.children.add(shown);
+        }
+      }
+      return copy;
     }
 
     void render(StringBuilder xml, int index) {

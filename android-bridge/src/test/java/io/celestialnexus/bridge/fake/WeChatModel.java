@@ -13,18 +13,22 @@ import java.util.List;
  */
 public final class WeChatModel {
 
-  /** A message in a chat. */
-  public record Message(String sender, String text, boolean own, String time) {}
+  /** A message in a chat; a picture shows no text (its {@code text} is what the chat list previews). */
+  public record Message(String sender, String text, boolean own, String time, boolean picture) {
+    Message(String sender, String text, boolean own, String time) {
+      this(sender, text, own, time, false);
+    }
+  }
 
   /** A message that left the phone: its send tap's time on the test's monotonic clock. */
   public record Sent(String chat, String text, long tapNanos) {}
 
   record ChatSummary(String name, int unread, boolean muted, String time, String preview) {}
 
-  record OpenChat(String name, boolean group, int members, List<Message> messages) {}
+  record OpenChat(String name, boolean group, int members, boolean folder, List<Message> messages) {}
 
   /** An immutable snapshot for rendering. */
-  record View(List<ChatSummary> chats, OpenChat open, String input, boolean inputFocused, int height) {}
+  record View(List<ChatSummary> chats, OpenChat open, String input, boolean inputFocused, int height, int scroll) {}
 
   private static final class Chat {
     final String name;
@@ -32,6 +36,8 @@ public final class WeChatModel {
     final int members;
     final List<Message> messages = new ArrayList<>();
     boolean muted;
+    boolean folder;
+    int opens;
     int unread;
     String draft = "";
 
@@ -50,6 +56,8 @@ public final class WeChatModel {
   private final List<String> typed = new ArrayList<>();
   private Chat open;
   private boolean inputFocused;
+  private int scroll;
+  private int scrollAtNextSend;
   private String clipboard = "";
   private boolean adbKeyboard = true;
   private boolean clipper = true;
@@ -79,6 +87,41 @@ public final class WeChatModel {
 
   public synchronized WeChatModel mute(String name) {
     find(name, false, 2).muted = true;
+    return this;
+  }
+
+  /**
+   * A folder row (订阅号消息): its "messages" are articles of accounts ({@code sender}); opening it shows them in
+   * a list without an input box, and clears its badge as WeChat does.
+   */
+  public synchronized WeChatModel folder(String name) {
+    find(name, false, 2).folder = true;
+    return this;
+  }
+
+  /** A picture arrives (the chat list previews "[图片]"); the chat shows it without text. */
+  public synchronized long incomingPicture(String chat, String sender) {
+    Chat target = find(chat, false, 2);
+    target.messages.add(new Message(sender, "[图片]", false, time, true));
+    if (target != open) {
+      target.unread++;
+    }
+    toTop(target);
+    return System.nanoTime();
+  }
+
+  /**
+   * The person holding the phone scrolls the open chat {@code pixels} up from its end (0: back at the end). WeChat
+   * keeps the position while the chat stays open; opening a chat or sending scrolls to the end.
+   */
+  public synchronized WeChatModel scrollChat(int pixels) {
+    scroll = pixels;
+    return this;
+  }
+
+  /** Right after the next send tap, the chat is scrolled {@code pixels} up (a thumb on the screen). */
+  public synchronized WeChatModel scrollAtNextSend(int pixels) {
+    scrollAtNextSend = pixels;
     return this;
   }
 
@@ -184,6 +227,11 @@ public final class WeChatModel {
     return List.copyOf(typed);
   }
 
+  /** How often {@code chat} was opened by a tap on its row. */
+  public synchronized int opens(String chat) {
+    return find(chat, false, 2).opens;
+  }
+
   public synchronized int unread(String chat) {
     return find(chat, false, 2).unread;
   }
@@ -193,6 +241,7 @@ public final class WeChatModel {
     open = find(chat, false, 2);
     open.unread = 0;
     inputFocused = false;
+    scroll = 0;
     return this;
   }
 
@@ -232,7 +281,9 @@ public final class WeChatModel {
       case OPEN_CHAT -> {
         open = find(hit.argument(), false, 2);
         open.unread = 0;
+        open.opens++;
         inputFocused = false;
+        scroll = 0;
       }
       case BACK -> back();
       case FOCUS_INPUT -> inputFocused = true;
@@ -247,6 +298,7 @@ public final class WeChatModel {
   public synchronized void back() {
     open = null;
     inputFocused = false;
+    scroll = 0;
   }
 
   synchronized void launch() {
@@ -294,6 +346,8 @@ public final class WeChatModel {
     String text = open.draft;
     open.messages.add(new Message(ME, text, true, time));
     open.draft = "";
+    scroll = scrollAtNextSend;
+    scrollAtNextSend = 0;
     Sent message = new Sent(open.name, text, System.nanoTime());
     sent.add(message);
     sendFeed.add(message);
@@ -313,12 +367,13 @@ public final class WeChatModel {
     var summaries = new ArrayList<ChatSummary>();
     for (Chat chat : chats) {
       Message last = chat.messages.isEmpty() ? null : chat.messages.get(chat.messages.size() - 1);
-      String preview = last == null ? "" : chat.group && !last.own() ? last.sender() + ": " + last.text() : last.text();
+      String preview =
+          last == null ? "" : (chat.group || chat.folder) && !last.own() ? last.sender() + ": " + last.text() : last.text();
       summaries.add(new ChatSummary(chat.name, chat.unread, chat.muted, last == null ? "" : last.time(), preview));
     }
-    OpenChat openChat = open == null ? null : new OpenChat(open.name, open.group, open.members, List.copyOf(open.messages));
+    OpenChat openChat = open == null ? null : new OpenChat(open.name, open.group, open.members, open.folder, List.copyOf(open.messages));
     return WeChatLayouts.render(
-        new View(List.copyOf(summaries), openChat, open == null ? "" : open.draft, inputFocused, height), obfuscated);
+        new View(List.copyOf(summaries), openChat, open == null ? "" : open.draft, inputFocused, height, scroll), obfuscated);
   }
 
   private Chat find(String name, boolean group, int members) {
