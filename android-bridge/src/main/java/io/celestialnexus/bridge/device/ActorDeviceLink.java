@@ -51,8 +51,8 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
-  public void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview) {
-    device.tell(new DeviceActor.Received(chat, messages, unread, lastText, preview));
+  public void received(String chat, List<ChatMessage> messages, List<String> screen, int unread, String preview) {
+    device.tell(new DeviceActor.Received(chat, messages, screen, unread, preview));
   }
 
   @Override

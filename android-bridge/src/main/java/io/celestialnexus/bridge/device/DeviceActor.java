@@ -91,9 +91,10 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   record ChatOpened(String chat, int unread) implements Command {}
 
   /** {@code preview} is the chat-list row's preview when the chat was opened from there, else null. */
-  record Received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview) implements Command {
+  record Received(String chat, List<ChatMessage> messages, List<String> screen, int unread, String preview) implements Command {
     Received {
       messages = List.copyOf(messages);
+      screen = List.copyOf(screen);
     }
   }
 
@@ -216,7 +217,9 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Identified.class, this::onIdentified)
         .onMessage(Seen.class, this::onSeen)
-        .onMessage(BeginRound.class, begin -> reply(begin.replyTo(), new DeviceLink.RoundStart(inbound.unfinishedChats(), inbound.chats())))
+        .onMessage(
+            BeginRound.class,
+            begin -> reply(begin.replyTo(), new DeviceLink.RoundStart(inbound.unfinishedChats(), inbound.chats(), inbound.abandonedChats())))
         .onMessage(ChatOpened.class, this::onChatOpened)
         .onMessage(Received.class, this::onReceived)
         .onMessage(NextWork.class, this::onNextWork)
@@ -286,12 +289,20 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   private Behavior<Command> onChatOpened(ChatOpened opened) {
-    inbound.chatOpened(opened.chat(), opened.unread());
+    if (inbound.chatOpened(opened.chat(), opened.unread())) {
+      getContext()
+          .getLog()
+          .warn(
+              "{}: '{}' was opened {} times without showing its chat; it is left alone until its badge grows",
+              endpoint.serial(),
+              opened.chat(),
+              InboundFilter.MAX_OPENS);
+    }
     return this;
   }
 
   private Behavior<Command> onReceived(Received read) {
-    for (ChatMessage message : inbound.read(read.chat(), read.messages(), read.unread(), read.lastText(), read.preview())) {
+    for (ChatMessage message : inbound.read(read.chat(), read.messages(), read.screen(), read.unread(), read.preview())) {
       meters.received();
       getContext().getLog().info("{}: message from '{}' ({} chars)", endpoint.serial(), message.sender(), message.text().length());
       getContext()

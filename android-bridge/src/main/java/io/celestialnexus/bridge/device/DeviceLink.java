@@ -15,10 +15,11 @@ import java.util.concurrent.TimeoutException;
 interface DeviceLink {
 
   /**
-   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), and what
-   * the bridge last saw of each chat, to notice a chat that changed without a badge.
+   * What a round starts from: chats an earlier round opened but did not finish (with their unread count), what
+   * the bridge last saw of each chat (to notice a chat that changed without a badge), and chats opened too often
+   * without a read (with the badge they showed: left alone until it grows).
    */
-  record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats) {}
+  record RoundStart(Map<String, Integer> pending, Map<String, ChatMemory> chats, Map<String, Integer> abandoned) {}
 
   /** What a round should do next, with the phone's counts for its status fields. */
   record Assignment(Work work, int queueLength, int deadLetters, long received, long sent) {}
@@ -49,12 +50,13 @@ interface DeviceLink {
   void chatOpened(String chat, int unread);
 
   /**
-   * The incoming messages on {@code chat}'s screen (oldest first), to be answered once each. The first time a chat is
-   * seen, only its newest {@code unread} are new; the ones above them were read before the bridge looked.
-   * {@code lastText} is the last text bubble on screen (either side); {@code preview} the chat-list preview the
+   * The incoming messages on {@code chat}'s screen (oldest first), to be answered once each, and every text bubble
+   * on it as tokens ({@code screen}, oldest first, see {@link io.celestialnexus.bridge.wechat.Bubble#token()}): the
+   * messages after the bubbles seen last time are new. The first time a chat is seen, only its newest {@code unread}
+   * are new; the ones above them were read before the bridge looked. {@code preview} is the chat-list preview the
    * chat was opened from (null when it was not opened from the list).
    */
-  void received(String chat, List<ChatMessage> messages, int unread, String lastText, String preview);
+  void received(String chat, List<ChatMessage> messages, List<String> screen, int unread, String preview);
 
   /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
   Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;

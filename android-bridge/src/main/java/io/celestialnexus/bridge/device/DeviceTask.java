@@ -135,6 +135,9 @@ final class DeviceTask implements Task {
     DeviceLink.RoundStart known = link.beginRound();
     UiDump list = phone.chatList();
     for (ChatRow row : phone.screen().chatList(list)) {
+      if (!row.chat() || row.unread() <= known.abandoned().getOrDefault(row.name(), -1)) {
+        continue; // a folder or service row, or one that opened no chat again and again: not for the bridge
+      }
       int unread = Math.max(row.unread(), known.pending().getOrDefault(row.name(), 0));
       ChatMemory memory = known.chats().get(row.name());
       boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
@@ -166,7 +169,7 @@ final class DeviceTask implements Task {
       LOG.warn("{}: tapping '{}' opened another chat; it is read again next round", endpoint.serial(), row.name());
       return;
     }
-    link.received(row.name(), incoming(row.name(), bubbles.get()), unread, lastText(bubbles.get()), row.preview());
+    link.received(row.name(), incoming(row.name(), bubbles.get()), tokens(bubbles.get()), unread, row.preview());
   }
 
   private void send(WeChatPhone phone, DeviceLink.SendWork send) throws Exception {
@@ -174,15 +177,17 @@ final class DeviceTask implements Task {
       WeChatPhone.Sent sent = phone.send(send.chat(), send.text(), send.before(), tail -> link.armed(send.key(), tail));
       link.sent(send.key(), sent.outcome() == WeChatPhone.Outcome.ALREADY_THERE);
       // a message that arrived while the chat was open has no badge: this is where it is seen
-      link.received(send.chat(), incoming(send.chat(), sent.onScreen()), 0, lastText(sent.onScreen()), null);
+      link.received(send.chat(), incoming(send.chat(), sent.onScreen()), tokens(sent.onScreen()), 0, null);
     } catch (SendProblem problem) {
       link.sendFailed(send.key(), problem.getMessage());
     }
   }
 
   /**
-   * The incoming messages on screen, each with a dedup key that stays the same when the chat is read again: phone,
-   * chat, time label, sender, text, and which of several identical ones (counted from the top) it is.
+   * The incoming messages on screen, each with a dedup key: phone, chat, time label, text, and which of several
+   * identical ones under that label (counted from the top) it is. The sender is left out: a bubble partly scrolled
+   * off the top has lost it. Which messages are new is decided by the order of the bubbles (see InboundFilter);
+   * the key names a message for its reply and for the first look at a chat.
    */
   private List<ChatMessage> incoming(String chat, List<Bubble> bubbles) {
     var occurrences = new HashMap<String, Integer>();
@@ -192,7 +197,7 @@ final class DeviceTask implements Task {
       if (bubble.own()) {
         continue;
       }
-      String identity = String.join("\u0000", chat, bubble.timeLabel(), bubble.sender(), bubble.text());
+      String identity = String.join("\u0000", chat, bubble.timeLabel(), bubble.text());
       int ordinal = occurrences.merge(identity, 1, Integer::sum);
       String key = "phone:" + endpoint.serial() + ":" + sha256(identity + "\u0000" + ordinal);
       keyed.add(ChatMessage.text(ChatMessage.Channel.PHONE, chat, bubble.text(), key, now));
@@ -200,8 +205,8 @@ final class DeviceTask implements Task {
     return List.copyOf(keyed);
   }
 
-  private static String lastText(List<Bubble> bubbles) {
-    return bubbles.isEmpty() ? null : bubbles.get(bubbles.size() - 1).text();
+  private static List<String> tokens(List<Bubble> bubbles) {
+    return bubbles.stream().map(Bubble::token).toList();
   }
 
   private Duration jittered(Duration interval) {

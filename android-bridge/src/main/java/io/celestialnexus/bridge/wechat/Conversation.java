@@ -13,15 +13,23 @@ public final class Conversation {
   private Conversation() {}
 
   /**
-   * The index in {@code screen} just after the longest end of {@code tail} that is on it (its last occurrence), or
-   * empty when no part of the tail is on screen any more (everything there came after it, or the chat shows an
-   * older part).
+   * The index in {@code screen} just after the remembered {@code tail}, or empty when it is not there. The whole tail
+   * may be anywhere on screen (its last occurrence counts); a shorter end of it only at the very top, where the rest
+   * scrolled off. Empty means no part of the tail is on screen in that way: everything there came after it (more
+   * than a screenful), or the chat shows an older part; a short run found in the middle of the screen is chance
+   * (a reply that repeats), not the place.
    */
   public static OptionalInt after(List<String> tail, List<String> screen) {
-    for (int length = tail.size(); length > 0; length--) {
-      int at = lastIndexOf(screen, tail.subList(tail.size() - length, tail.size()));
-      if (at >= 0) {
-        return OptionalInt.of(at + length);
+    if (tail.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int whole = lastIndexOf(screen, tail);
+    if (whole >= 0) {
+      return OptionalInt.of(whole + tail.size());
+    }
+    for (int length = Math.min(tail.size() - 1, screen.size()); length > 0; length--) {
+      if (screen.subList(0, length).equals(tail.subList(tail.size() - length, tail.size()))) {
+        return OptionalInt.of(length);
       }
     }
     return OptionalInt.empty();
