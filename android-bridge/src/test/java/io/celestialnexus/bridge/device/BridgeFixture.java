@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,20 +34,25 @@ final class BridgeFixture {
   /** Answers every message ("收到：" and the message, or always the same text), and remembers what it was asked. */
   static final class RecordingRouter implements SkillRouter {
     final ConcurrentLinkedQueue<ChatMessage> asked = new ConcurrentLinkedQueue<>();
-    private final String fixed;
+    private final Function<String, String> answer;
 
     RecordingRouter() {
-      this(null);
+      this(text -> "收到：" + text);
     }
 
     RecordingRouter(String fixed) {
-      this.fixed = fixed;
+      this(text -> fixed);
+    }
+
+    /** Answers each message's text with {@code answer}'s. */
+    RecordingRouter(Function<String, String> answer) {
+      this.answer = answer;
     }
 
     @Override
     public CompletionStage<ChatReply> reply(ChatMessage message) {
       asked.add(message);
-      return CompletableFuture.completedFuture(ChatReply.text(fixed != null ? fixed : "收到：" + message.text()));
+      return CompletableFuture.completedFuture(ChatReply.text(answer.apply(message.text())));
     }
   }
 

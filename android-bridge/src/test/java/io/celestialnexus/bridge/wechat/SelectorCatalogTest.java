@@ -27,6 +27,26 @@ class SelectorCatalogTest {
   }
 
   @Test
+  void theBundledSetCoversWeChat8041To8049AndNamesItself() {
+    SelectorCatalog catalog = SelectorCatalog.load(Optional.empty());
+    for (int patch = 41; patch <= 49; patch++) {
+      Selectors selectors = catalog.forVersion("8.0." + patch);
+      assertEquals("wechat-8-0-4x", selectors.set(), "8.0." + patch);
+      assertFalse(selectors.fallback());
+    }
+    assertEquals(Selectors.FALLBACK, catalog.forVersion("8.0.50").set());
+    assertTrue(catalog.forVersion("8.0.47").notChats().contains("订阅号消息"));
+  }
+
+  @Test
+  void anOperatorAddsAVersionToTheBundledSetWithOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("more.conf"), "wechat-selectors.sets.wechat-8-0-4x.versions += \"8.0.50\"\n");
+    SelectorCatalog catalog = SelectorCatalog.load(Optional.of(file));
+    assertEquals("wechat-8-0-4x", catalog.forVersion("8.0.50").set());
+    assertEquals("wechat-8-0-4x", catalog.forVersion("8.0.47").set(), "the bundled versions stay");
+  }
+
+  @Test
   void anUnknownVersionFallsBackToTextAndClassAndSaysSo() {
     Selectors selectors = SelectorCatalog.load(Optional.empty()).forVersion("8.1.7");
     assertTrue(selectors.fallback());
