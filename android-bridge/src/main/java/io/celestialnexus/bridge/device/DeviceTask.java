@@ -134,7 +134,8 @@ final class DeviceTask implements Task {
     WeChatPhone phone = session.phone;
     DeviceLink.RoundStart known = link.beginRound();
     UiDump list = phone.chatList();
-    for (ChatRow row : phone.screen().chatList(list)) {
+    List<ChatRow> rows = phone.screen().chatList(list);
+    for (ChatRow row : rows) {
       if (!row.chat() || row.unread() <= known.abandoned().getOrDefault(row.name(), -1)) {
         continue; // a folder or service row, or one that opened no chat again and again: not for the bridge
       }
@@ -142,7 +143,7 @@ final class DeviceTask implements Task {
       ChatMemory memory = known.chats().get(row.name());
       boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
       if (unread > 0 || changedUnseen) {
-        read(phone, row, unread);
+        read(phone, row, unread, rows);
       }
     }
     long waitEnd = clock.nanoTime() + jittered(bridge.poll().interval()).toNanos();
@@ -162,14 +163,27 @@ final class DeviceTask implements Task {
     return session.snapshot();
   }
 
-  private void read(WeChatPhone phone, ChatRow row, int unread) throws Exception {
+  /**
+   * Opens {@code row} and hands what it shows to the actor. When another chat opened (the list moved under the
+   * tap), that chat is handed over instead, with the badge and preview its row had in {@code rows} (at least one
+   * message: something moved it up); the row's own chat stays unfinished and is opened again next round.
+   */
+  private void read(WeChatPhone phone, ChatRow row, int unread, List<ChatRow> rows) throws Exception {
     link.chatOpened(row.name(), unread);
-    Optional<List<Bubble>> bubbles = phone.readChat(row);
-    if (bubbles.isEmpty()) {
-      LOG.warn("{}: tapping '{}' opened another chat; it is read again next round", endpoint.serial(), row.name());
+    WeChatPhone.Opened opened = phone.readChat(row);
+    if (opened.title().equals(row.name())) {
+      link.received(row.name(), incoming(row.name(), opened.bubbles()), tokens(opened.bubbles()), unread, row.preview());
       return;
     }
-    link.received(row.name(), incoming(row.name(), bubbles.get()), tokens(bubbles.get()), unread, row.preview());
+    if (opened.title().isEmpty()) {
+      LOG.warn("{}: tapping '{}' opened no chat; it is tried again next round", endpoint.serial(), row.name());
+      return;
+    }
+    Optional<ChatRow> moved = rows.stream().filter(other -> other.name().equals(opened.title())).findFirst();
+    int movedUnread = Math.max(1, moved.map(ChatRow::unread).orElse(1));
+    LOG.info("{}: tapping '{}' opened '{}' (the list moved); reading that one, '{}' next round", endpoint.serial(), row.name(), opened.title(), row.name());
+    link.received(
+        opened.title(), incoming(opened.title(), opened.bubbles()), tokens(opened.bubbles()), movedUnread, moved.map(ChatRow::preview).orElse(null));
   }
 
   private void send(WeChatPhone phone, DeviceLink.SendWork send) throws Exception {

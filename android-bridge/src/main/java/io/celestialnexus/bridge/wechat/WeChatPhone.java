@@ -47,6 +47,12 @@ public final class WeChatPhone {
   /** A send that went through, and the chat's messages as the last look at it showed them. */
   public record Sent(Outcome outcome, List<Bubble> onScreen) {}
 
+  /**
+   * What a tap on a chat-list row opened: the chat's title and messages; an empty title when what opened is no
+   * chat (a folder, a service's page). The title differs from the row's name when the list moved under the tap.
+   */
+  public record Opened(String title, List<Bubble> bubbles) {}
+
   private final AdbDevice device;
   private final WeChatScreen screen;
   private final UiDumpParser parser;
@@ -119,19 +125,16 @@ public final class WeChatPhone {
   }
 
   /**
-   * Opens {@code row}'s chat, checks its title, reads its messages and goes back. Empty when another chat
-   * opened (the list moved under the tap): nothing is read from a chat that is not the one expected.
+   * Taps {@code row}, reads what opened and goes back. Usually that is the row's chat; when the list moved under
+   * the tap (a message arrived and put another chat on top) it is another one, which is read for what it is (its
+   * badge went with the tap), named by its title.
    */
-  public Optional<List<Bubble>> readChat(ChatRow row) throws IOException, InterruptedException {
+  public Opened readChat(ChatRow row) throws IOException, InterruptedException {
     tap(row.bounds());
     UiDump chat = dump();
-    if (!isChat(chat, row.name())) {
-      back(chat);
-      return Optional.empty();
-    }
-    List<Bubble> bubbles = screen.messages(chat);
+    Opened opened = screen.isChat(chat) ? new Opened(screen.title(chat).orElse(""), screen.messages(chat)) : new Opened("", List.of());
     back(chat);
-    return Optional.of(bubbles);
+    return opened;
   }
 
   /**

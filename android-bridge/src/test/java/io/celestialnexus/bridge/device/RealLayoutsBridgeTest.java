@@ -139,6 +139,21 @@ class RealLayoutsBridgeTest {
     assertTrue(view(bridge).deadLetters().isEmpty());
   }
 
+  @Test
+  void aRowMovingUnderTheTapLosesNoMessageAndRepeatsNone(TestInfo test) throws Exception {
+    WeChatModel model = phone047().chat("李四").history("李四", "李四", "好久不见", false);
+    BridgeFixture bridge = bridge(model, test);
+    await(() -> assertTrue(model.dumps() >= 3)); // the bridge has seen the list once
+    model.incomingAtNextRowTap("李四", "李四", "在吗"); // lands on top just as the bridge taps 张三's row
+    model.incoming("张三", "张三", "帮助");
+
+    await(() -> assertEquals(2, model.sent().size()));
+    settle(model);
+    assertEquals(List.of("张三:" + HELP, "李四:收到：在吗"), model.sent().stream().map(s -> s.chat() + ":" + s.text()).sorted().toList());
+    assertEquals(List.of("在吗", "帮助"), bridge.asked().stream().map(ChatMessage::text).sorted().toList());
+    assertTrue(view(bridge).deadLetters().isEmpty());
+  }
+
   /** Several more rounds (each dumps the chat list at least once). */
   private void settle(WeChatModel model) {
     long dumps = model.dumps();

@@ -58,6 +58,8 @@ public final class WeChatModel {
   private boolean inputFocused;
   private int scroll;
   private int scrollAtNextSend;
+  private Message arrivingAtRowTap;
+  private String arrivingAtRowTapChat;
   private String clipboard = "";
   private boolean adbKeyboard = true;
   private boolean clipper = true;
@@ -122,6 +124,16 @@ public final class WeChatModel {
   /** Right after the next send tap, the chat is scrolled {@code pixels} up (a thumb on the screen). */
   public synchronized WeChatModel scrollAtNextSend(int pixels) {
     scrollAtNextSend = pixels;
+    return this;
+  }
+
+  /**
+   * On the next tap on a chat-list row, this message arrives first: its chat jumps to the top and the rows move,
+   * so the tap lands on whatever row is now under the finger.
+   */
+  public synchronized WeChatModel incomingAtNextRowTap(String chat, String sender, String text) {
+    arrivingAtRowTapChat = chat;
+    arrivingAtRowTap = new Message(sender, text, false, time);
     return this;
   }
 
@@ -268,6 +280,13 @@ public final class WeChatModel {
   /** A tap; true when the phone's connection should drop right after it (scripted). */
   public synchronized boolean tap(int x, int y) {
     taps.add(x + "," + y);
+    if (open == null && arrivingAtRowTap != null) {
+      Chat target = find(arrivingAtRowTapChat, false, 2);
+      target.messages.add(arrivingAtRowTap);
+      target.unread++;
+      toTop(target);
+      arrivingAtRowTap = null;
+    }
     WeChatLayouts.Target hit = null;
     for (WeChatLayouts.Target target : screen().targets()) {
       if (target.bounds().contains(x, y)) {
