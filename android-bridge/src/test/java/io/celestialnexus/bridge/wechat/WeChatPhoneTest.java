@@ -51,6 +51,15 @@ class WeChatPhoneTest {
   }
 
   @Test
+  void aBubbleCutByTheTopEdgeStillMatchesTheTailSoTheSendIsConfirmed() {
+    List<String> tail = WeChatPhone.tail(List.of(them("帮助"), us("用法"), them("天气")));
+    // after a long reply, the first bubble is cut: no avatar, no sender; its side and text are unchanged
+    var cut = new Bubble("", "帮助", false, "", Bounds.NONE, true);
+    assertTrue(WeChatPhone.sentSince(tail, List.of(cut, us("用法"), them("天气"), us("用法")), "用法"));
+    assertFalse(WeChatPhone.sentSince(tail, List.of(cut, us("用法"), them("天气")), "用法"), "the old '用法' is before the tail's end");
+  }
+
+  @Test
   void textIsQuotedForThePhonesShell() {
     assertEquals("'it'\\''s 好'", WeChatPhone.quote("it's 好"));
   }
