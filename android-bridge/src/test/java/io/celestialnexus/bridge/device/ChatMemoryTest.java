@@ -20,4 +20,11 @@ class ChatMemoryTest {
     assertFalse(new ChatMemory("明天见", "在吗").explains("还有一件事"));
     assertFalse(new ChatMemory(null, null).explains("在吗"));
   }
+
+  @Test
+  void keepsOnlyTheLastBubblesOfTheScreen() {
+    var screen = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "in\u0000" + i).toList();
+    var memory = new ChatMemory("12", null, screen);
+    org.junit.jupiter.api.Assertions.assertEquals(screen.subList(12 - ChatMemory.TAIL, 12), memory.tail());
+  }
 }
