@@ -5,29 +5,83 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.imageio.ImageIO;
 
 /**
  * The fake phone's shell: the commands the bridge runs, answered from the {@link WeChatModel} the way Android's
- * tools answer them (dumpsys, uiautomator, input, am, screencap). Anything else is "not found" (exit 127).
+ * tools answer them (dumpsys, uiautomator, input, am, screencap). Anything else is "not found" (exit 127). A line
+ * is run as {@code sh -c} runs it for what the bridge sends: commands separated by {@code ;} (outside quotes), each
+ * seeing the previous one's status as {@code $?}.
+ *
+ * <p>Tests can script a dropped connection right after a command ran ({@link #dropAfterNext}): the line stops
+ * there, and the phone's connection closes after what was printed so far (so a legacy shell sees no exit status).
  */
 final class FakeShell {
 
-  /** What a command printed and how it exited; {@code drop} closes the connection instead of answering. */
-  record Output(byte[] stdout, byte[] stderr, int exitCode, boolean drop) {
+  /**
+   * What a command printed and how it exited; {@code drop} closes the connection after the output. {@code combined}
+   * is both streams in the order they were written, as the legacy shell's one stream carries them.
+   */
+  record Output(byte[] stdout, byte[] stderr, int exitCode, boolean drop, byte[] combined) {
+    Output(byte[] stdout, byte[] stderr, int exitCode, boolean drop) {
+      this(stdout, stderr, exitCode, drop, concat(stdout, stderr));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+      byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+      System.arraycopy(second, 0, both, first.length, second.length);
+      return both;
+    }
+
     static Output ok(String stdout) {
       return new Output(stdout.getBytes(StandardCharsets.UTF_8), new byte[0], 0, false);
     }
   }
 
   private final WeChatModel model;
+  private final Deque<String> drops = new ConcurrentLinkedDeque<>();
 
   FakeShell(WeChatModel model) {
     this.model = model;
   }
 
-  Output run(String command) {
+  /** The connection drops right after the next command that starts with {@code prefix} ran (once per call). */
+  void dropAfterNext(String prefix) {
+    drops.add(prefix);
+  }
+
+  /** A command line: its commands in order, {@code $?} expanded; stops at the first that drops the connection. */
+  Output run(String line) {
+    var stdout = new ByteArrayOutputStream();
+    var stderr = new ByteArrayOutputStream();
+    var combined = new ByteArrayOutputStream();
+    int status = 0;
+    for (String command : ShellWords.commands(line)) {
+      Output output = runOne(ShellWords.expandStatus(command, status));
+      stdout.writeBytes(output.stdout());
+      stderr.writeBytes(output.stderr());
+      combined.writeBytes(output.combined());
+      status = output.exitCode();
+      if (output.drop() || scriptedDrop(command.strip())) {
+        return new Output(stdout.toByteArray(), stderr.toByteArray(), status, true, combined.toByteArray());
+      }
+    }
+    return new Output(stdout.toByteArray(), stderr.toByteArray(), status, false, combined.toByteArray());
+  }
+
+  private boolean scriptedDrop(String command) {
+    for (String prefix : drops) {
+      if (command.startsWith(prefix) && drops.removeFirstOccurrence(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Output runOne(String command) {
     List<String> words = ShellWords.split(command);
     if (words.isEmpty()) {
       return Output.ok("");
