@@ -126,6 +126,12 @@ public final class FakeAdbd implements AutoCloseable {
     return this;
   }
 
+  /** After the next send tap, the next {@code dumps} uiautomator dumps find no idle state. */
+  public FakeAdbd notIdleAfterNextSend(int dumps) {
+    shell.notIdleAfterNextSend(dumps);
+    return this;
+  }
+
   /** The phone is gone: open connections close, new ones are closed at once. */
   public void goOffline() {
     offline = true;

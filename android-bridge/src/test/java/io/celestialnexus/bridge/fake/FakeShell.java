@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 
 /**
@@ -43,6 +44,8 @@ final class FakeShell {
 
   private final WeChatModel model;
   private final Deque<String> drops = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger notIdleAfterSend = new AtomicInteger();
+  private final AtomicInteger notIdleDumps = new AtomicInteger();
 
   FakeShell(WeChatModel model) {
     this.model = model;
@@ -53,6 +56,11 @@ final class FakeShell {
     drops.add(prefix);
   }
 
+  /** After the next send tap, the next {@code dumps} dumps find no idle state (the bubble animating in). */
+  void notIdleAfterNextSend(int dumps) {
+    notIdleAfterSend.set(dumps);
+  }
+
   /** A command line: its commands in order, {@code $?} expanded; stops at the first that drops the connection. */
   Output run(String line) {
     var stdout = new ByteArrayOutputStream();
@@ -60,7 +68,11 @@ final class FakeShell {
     var combined = new ByteArrayOutputStream();
     int status = 0;
     for (String command : ShellWords.commands(line)) {
+      int sentBefore = model.sent().size();
       Output output = runOne(ShellWords.expandStatus(command, status));
+      if (model.sent().size() > sentBefore) {
+        notIdleDumps.set(notIdleAfterSend.getAndSet(0));
+      }
       stdout.writeBytes(output.stdout());
       stderr.writeBytes(output.stderr());
       combined.writeBytes(output.combined());
@@ -88,13 +100,20 @@ final class FakeShell {
     }
     return switch (words.get(0)) {
       case "dumpsys" -> dumpsys(words);
-      case "uiautomator" -> words.size() >= 2 && words.get(1).equals("dump") ? new Output(model.dump(), new byte[0], 0, false) : notFound(command);
+      case "uiautomator" -> words.size() >= 2 && words.get(1).equals("dump") ? dump() : notFound(command);
       case "input" -> input(words, command);
       case "am" -> am(words, command);
       case "screencap" -> new Output(png(), new byte[0], 0, false);
       case "echo" -> Output.ok(String.join(" ", words.subList(1, words.size())) + "\n");
       default -> notFound(command);
     };
+  }
+
+  private Output dump() {
+    if (notIdleDumps.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      return Output.ok("ERROR: could not get idle state.\n");
+    }
+    return new Output(model.dump(), new byte[0], 0, false);
   }
 
   private Output dumpsys(List<String> words) {
