@@ -56,7 +56,11 @@ public record BridgeSettings(
   public record Poll(Duration interval, double jitter, Duration maxRound) {}
 
   /** Limits of the outgoing queue. */
-  public record Send(int maxAttempts, int maxQueue, int maxTextLength) {}
+  /**
+   * @param maxAttempts attempts that failed on a healthy phone before a message is dead-lettered
+   * @param maxInterruptions attempts cut short by the phone failing (connection lost, no usable screen) before it is
+   */
+  public record Send(int maxAttempts, int maxInterruptions, int maxQueue, int maxTextLength) {}
 
   public static BridgeSettings fromConfig(Config root) {
     var bridge = new SettingsReader(root, PREFIX);
@@ -97,7 +101,11 @@ public record BridgeSettings(
             send.integerAtLeast(1, "confirm-dumps"),
             pauseMin,
             pauseMax),
-        new Send(send.integerAtLeast(1, "max-attempts"), send.integerAtLeast(1, "max-queue"), send.integerAtLeast(1, "max-text-length")),
+        new Send(
+            send.integerAtLeast(1, "max-attempts"),
+            send.integerAtLeast(1, "max-interruptions"),
+            send.integerAtLeast(1, "max-queue"),
+            send.integerAtLeast(1, "max-text-length")),
         bridge.integerAtLeast(0, "dead-letters"),
         bridge.integerAtLeast(1, "remembered-messages"),
         bridge.positiveDuration("reply-timeout"),

@@ -24,7 +24,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  * The phones: {@code GET /api/devices}, {@code GET /api/devices/{serial}}, {@code GET /api/devices/{serial}/screenshot.png}
  * and {@code POST /api/devices/{serial}/messages} (API key) with {@code {"chat": "...", "text": "...", "key": "..."}}.
  * A send answers 202 with the message's idempotency key once it is queued (200 when the key was already sent or
- * dead-lettered); the phone sends it in its turn. Reached only through the engine's {@link DeviceDirectory}.
+ * dead-lettered); the phone sends it in its turn. A phone's view carries its queue ({@code queued}: chat, preview,
+ * length, attempts, age, last failure) and its dead letters (chat, reason, when). Reached only through the engine's
+ * {@link DeviceDirectory}.
  */
 public final class DeviceRoutes extends AllDirectives {
 

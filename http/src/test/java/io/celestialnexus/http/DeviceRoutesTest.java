@@ -73,7 +73,9 @@ class DeviceRoutesTest {
         new DeviceView(
             "phone-1", "direct 10.0.0.7:5555", "config", TaskState.RUNNING, Instant.parse("2026-11-22T01:00:00Z"), "8.0.48",
             "WeChat 8.0.48: selector set wechat-8-0-4x", false, 0, 3, 2, 0, 1, null, null,
-            List.of(new DeviceView.DeadLetter("k1", "张三", "你好", 3, "chat '张三' is not on the chat list", Instant.EPOCH)));
+            List.of(new DeviceView.DeadLetter("k1", "张三", "你好", 3, "chat '张三' is not on the chat list", Instant.EPOCH)),
+            List.of(new DeviceView.Queued(
+                "k2", "李四", "明天见", 3, 1, 1, false, Instant.parse("2026-11-22T00:59:00Z"), 60, "the phone failed mid-send: connection lost")));
 
     @Override
     public CompletionStage<List<DeviceView>> devices() {
@@ -148,7 +150,20 @@ class DeviceRoutesTest {
 
   @Test
   void onePhoneByItsSerialOr404() throws Exception {
-    assertEquals("direct 10.0.0.7:5555", json(get(withKey + "/api/devices/phone-1"), 200).get("connection").asText());
+    JsonNode one = json(get(withKey + "/api/devices/phone-1"), 200);
+    assertEquals("direct 10.0.0.7:5555", one.get("connection").asText());
+    JsonNode queued = one.get("queued").get(0);
+    assertEquals("李四", queued.get("chat").asText());
+    assertEquals("明天见", queued.get("preview").asText());
+    assertEquals(3, queued.get("length").asInt());
+    assertEquals(1, queued.get("attempts").asInt());
+    assertEquals(60, queued.get("ageSeconds").asInt());
+    assertEquals("2026-11-22T00:59:00Z", queued.get("queuedAt").asText());
+    assertEquals("the phone failed mid-send: connection lost", queued.get("lastFailure").asText());
+    JsonNode dead = one.get("deadLetters").get(0);
+    assertEquals("张三", dead.get("chat").asText());
+    assertEquals("chat '张三' is not on the chat list", dead.get("reason").asText());
+    assertEquals("1970-01-01T00:00:00Z", dead.get("at").asText());
     assertEquals("no phone with serial 'phone-9'", json(get(withKey + "/api/devices/phone-9"), 404).get("detail").asText());
   }
 

@@ -12,10 +12,17 @@ import java.io.IOException;
  */
 public interface AdbDevice extends AutoCloseable {
 
-  /** Runs {@code command} in a shell (shell protocol v2 where the phone has it): stdout, stderr, exit code. */
+  /**
+   * Runs {@code command} in a shell (shell protocol v2 where the phone has it, else the legacy shell with the exit
+   * status read from a sentinel): stdout, stderr, exit code. A stream that ends before the exit status is a
+   * {@link ConnectionLostException}, never an empty success.
+   */
   ShellResult shell(String command) throws IOException;
 
-  /** Runs {@code command} through {@code exec:} and answers its raw stdout (binary safe: PNGs, XML dumps). */
+  /**
+   * Runs {@code command} through {@code exec:} and answers its raw stdout (binary safe: PNGs, XML dumps); output cut
+   * short by a dropped connection fails with {@link ConnectionLostException}.
+   */
   byte[] exec(String command) throws IOException;
 
   /** Writes {@code content} to {@code remotePath} on the phone with file mode {@code mode} (e.g. 0644). */

@@ -8,10 +8,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Asks an adb server for its device list ({@code host:devices}, what {@code adb devices} prints). dadb's own
+ * Asks an adb server for its device list ({@code host:devices}, what {@code adb devices} prints) and for a device's
+ * features ({@code host-serial:<serial>:features}, what {@code adb -s <serial> features} prints). dadb's own
  * listing drops each device's state and may start an adb binary, so this small client speaks the server's
  * documented smart-socket protocol itself: a 4-hex-digit length and the request, then OKAY or FAIL.
  */
@@ -23,10 +27,23 @@ public final class AdbServerClient {
   private AdbServerClient() {}
 
   public static List<ListedDevice> devices(String host, int port, Duration timeout) throws IOException {
+    return parse(request(host, port, "host:devices", timeout));
+  }
+
+  /**
+   * The features the device {@code serial} announced to the server (e.g. {@code shell_v2}, {@code cmd}); a phone
+   * without {@code shell_v2} runs commands in the legacy shell, which reports no exit status.
+   */
+  public static Set<String> features(String host, int port, String serial, Duration timeout) throws IOException {
+    String payload = request(host, port, "host-serial:" + serial + ":features", timeout);
+    return Arrays.stream(payload.strip().split(",")).filter(feature -> !feature.isEmpty()).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String request(String host, int port, String service, Duration timeout) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
-      byte[] request = "host:devices".getBytes(StandardCharsets.UTF_8);
+      byte[] request = service.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
       out.write(String.format("%04x", request.length).getBytes(StandardCharsets.US_ASCII));
       out.write(request);
@@ -35,9 +52,9 @@ public final class AdbServerClient {
       String status = ascii(in, 4);
       String payload = ascii(in, Integer.parseInt(ascii(in, 4), 16));
       if (!status.equals("OKAY")) {
-        throw new IOException("adb server " + host + ":" + port + " refused host:devices: " + payload);
+        throw new IOException("adb server " + host + ":" + port + " refused " + service + ": " + payload);
       }
-      return parse(payload);
+      return payload;
     } catch (NumberFormatException e) {
       throw new IOException("adb server " + host + ":" + port + " sent a malformed length", e);
     }

@@ -6,6 +6,8 @@ import dadb.adbserver.AdbServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connects with dadb: to adbd over TCP, or through an adb server with {@code host:transport:<serial>}.
@@ -16,6 +18,8 @@ import java.nio.file.Path;
  * with backoff like any other.
  */
 public final class DadbConnector implements AdbConnector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DadbConnector.class);
 
   private final AdbSettings settings;
   private AdbKeyPair keyPair;
@@ -42,6 +46,9 @@ public final class DadbConnector implements AdbConnector {
     }
     DadbDevice device = new DadbDevice(dadb, endpoint);
     device.handshake();
+    if (!device.usesShellV2()) {
+      LOG.info("{} ({}) offers no shell_v2: commands run in the legacy shell, exit status read from a sentinel", endpoint.serial(), endpoint.describe());
+    }
     return device;
   }
 

@@ -10,7 +10,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 
-/** {@link AdbDevice} over a dadb connection; the only class that touches dadb's (Kotlin and okio) types. */
+/**
+ * {@link AdbDevice} over a dadb connection; the only class that touches dadb's (Kotlin and okio) types.
+ *
+ * <p>Which shell a command runs in depends on the phone's feature list: dadb reads it from the CNXN banner on a
+ * direct connection, and from {@code host:features} after {@code host:transport:<serial>} through an adb server
+ * (which answers the device's features there). With {@code shell_v2} the shell protocol carries the exit status;
+ * without it (Android before 7, or an adbd that does not offer it), and always for {@code exec:}, an
+ * {@link ExitSentinel} does, so neither a failed command nor a dropped connection passes for success.
+ */
 final class DadbDevice implements AdbDevice {
 
   private static final String SHELL_V2 = "shell_v2";
@@ -48,14 +56,27 @@ final class DadbDevice implements AdbDevice {
     }
   }
 
-  /** Phones older than Android 7 lack shell v2: one stream, no stderr, no exit code (reported as 0). */
+  /** Phones without shell v2: one stream (stderr mixed in), the exit status from the sentinel. */
   private ShellResult shellV1(String command) throws IOException {
-    return new ShellResult(new String(readAll("shell:" + command), StandardCharsets.UTF_8), "", 0);
+    ExitSentinel sentinel = ExitSentinel.next();
+    ExitSentinel.Parsed parsed = sentinel.parse(readAll("shell:" + sentinel.wrap(command)), describe("shell " + command));
+    return new ShellResult(new String(parsed.output(), StandardCharsets.UTF_8), "", parsed.exitCode());
   }
 
+  /**
+   * Raw stdout, cut short never: output without the sentinel fails with {@link ConnectionLostException}. The exit
+   * status itself is not judged here: the callers check what they read (a dump that found no idle state prints
+   * so and is retried; a screenshot must be a PNG).
+   */
   @Override
   public byte[] exec(String command) throws IOException {
-    return guarded("exec " + command, () -> readAll("exec:" + command));
+    ExitSentinel sentinel = ExitSentinel.next();
+    return guarded("exec " + command, () -> sentinel.parse(readAll("exec:" + sentinel.wrap(command)), describe("exec " + command)).output());
+  }
+
+  /** Whether commands run in shell protocol v2 (else the legacy shell with an exit sentinel). */
+  boolean usesShellV2() {
+    return shellV2;
   }
 
   /** Everything a service writes until it closes its stream. */
@@ -109,11 +130,17 @@ final class DadbDevice implements AdbDevice {
   private <T> T guarded(String what, Operation<T> operation) throws IOException {
     try {
       return operation.run();
+    } catch (ConnectionLostException e) {
+      throw e; // names the phone and the command already
     } catch (IOException e) {
       throw new IOException(endpoint.serial() + " (" + endpoint.describe() + "): " + what + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new IOException(endpoint.serial() + " (" + endpoint.describe() + "): " + what + ": protocol error: " + e, e);
     }
+  }
+
+  private String describe(String what) {
+    return endpoint.serial() + " (" + endpoint.describe() + "): " + (what.length() <= 80 ? what : what.substring(0, 80) + "...");
   }
 
   private static String utf8(ByteArrayOutputStream bytes) {

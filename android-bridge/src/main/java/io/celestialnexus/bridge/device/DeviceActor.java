@@ -55,8 +55,9 @@ import org.apache.pekko.util.ByteString;
  * phone that disconnects, goes offline or times out is retried with the engine's backoff and shows in
  * {@code /status} like any task; its status reports pass through this actor on their way to the board (it needs
  * the task's state to refuse requests while the phone is away). When a round dies the keeper says so
- * ({@link TaskKeeper.IncarnationFailed}): the message it was sending loses an attempt (the next attempt looks for
- * its bubble before typing, so nothing is sent twice; after the last it is dead-lettered, never dropped), the
+ * ({@link TaskKeeper.IncarnationFailed}): the message it was sending was interrupted, maybe after its send tap (the
+ * next attempt looks for its bubble before typing, so nothing is sent twice, and an interruption is not a failed
+ * attempt, so a message that was sent is not dead-lettered; see {@link OutgoingQueue}), the
  * screenshots it owed are refused, and its wait for work is void. Incoming messages are answered by the node's
  * {@link SkillRouter}; a reply that fails or times out is dead-lettered too.
  *
@@ -408,7 +409,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     return this;
   }
 
-  /** The round died: its message loses an attempt, the screenshots it owed are refused, its wait is void. */
+  /** The round died: its message was interrupted, the screenshots it owed are refused, its wait is void. */
   private Behavior<Command> onRoundFailed(RoundFailed failed) {
     String error = failed.failure().error().message();
     waiter = null;
@@ -505,6 +506,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         task == null ? 0 : task.totalRestarts(),
         task == null ? null : task.lastError(),
         task == null ? null : task.nextRestartAt(),
-        outgoing.deadLetters());
+        outgoing.deadLetters(),
+        outgoing.queued());
   }
 }

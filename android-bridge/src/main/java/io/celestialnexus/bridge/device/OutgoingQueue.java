@@ -6,6 +6,8 @@ import io.celestialnexus.engine.device.DeviceView;
 import io.celestialnexus.engine.device.OutgoingReceipt;
 import io.celestialnexus.engine.device.OutgoingRequest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -17,13 +19,18 @@ import java.util.UUID;
 /**
  * One phone's outgoing messages, sent one at a time in the order queued. It decides what is accepted (valid, not a
  * repeat of a known idempotency key, room in the queue), which message goes next, and when a message is given up:
- * after {@code max-attempts} failed attempts it becomes a dead letter (kept, newest first, up to
- * {@code nexus.bridge.dead-letters}), never dropped. The keys of finished messages are remembered with their final
- * status, so a repeated send answers where its message stands instead of sending it twice.
+ * after {@code max-attempts} attempts that failed on a healthy phone, or {@code max-interruptions} attempts the phone
+ * cut short, it becomes a dead letter (kept, newest first, up to {@code nexus.bridge.dead-letters}), never dropped.
+ * The keys of finished messages are remembered with their final status, so a repeated send answers where its message
+ * stands instead of sending it twice.
+ *
+ * <p>Interruptions are counted apart because an attempt the phone cut short (connection dropped right after the send
+ * tap, no idle screen to confirm it) may well have sent the message: only the next attempt, which looks for the
+ * bubble first, can tell. Counting it as a failed attempt would dead-letter a message that was sent.
  *
  * <p>A message remembers the chat's tail as the first attempt saw it before typing, so a later attempt can look for
  * the bubble an earlier one may have sent. Plain and single-threaded: the {@link DeviceActor} owns it; its clock
- * only dates dead letters.
+ * dates queued messages and dead letters.
  */
 final class OutgoingQueue {
 
@@ -52,14 +59,27 @@ final class OutgoingQueue {
     }
   }
 
+  /** Characters of a queued message's text shown in the phone's view. */
+  static final int PREVIEW = 20;
+
   /** A message waiting to be sent. Replaced, never mutated. */
-  private record Outgoing(String key, String chat, String text, int attempts, List<String> before) {
+  private record Outgoing(
+      String key, String chat, String text, int attempts, int interruptions, List<String> before, Instant queuedAt, String lastFailure) {
     Outgoing attempted() {
-      return new Outgoing(key, chat, text, attempts + 1, before);
+      return new Outgoing(key, chat, text, attempts + 1, interruptions, before, queuedAt, lastFailure);
     }
 
     Outgoing armed(List<String> tail) {
-      return before != null ? this : new Outgoing(key, chat, text, attempts, List.copyOf(tail));
+      return before != null ? this : new Outgoing(key, chat, text, attempts, interruptions, List.copyOf(tail), queuedAt, lastFailure);
+    }
+
+    Outgoing failed(String reason, boolean interrupted) {
+      return new Outgoing(key, chat, text, attempts, interruptions + (interrupted ? 1 : 0), before, queuedAt, reason);
+    }
+
+    /** Attempts that failed on a healthy phone (the one being made, if any, not yet known). */
+    int screenFailures() {
+      return attempts - interruptions;
     }
   }
 
@@ -100,7 +120,7 @@ final class OutgoingQueue {
           DeviceRequestRejected.Reason.QUEUE_FULL,
           device + " has " + waiting.size() + " messages waiting (nexus.bridge.send.max-queue); try again later");
     }
-    return add(new Outgoing(key, request.chat().strip(), request.text(), 0, null));
+    return add(fresh(key, request.chat().strip(), request.text()));
   }
 
   /** A reply to an incoming message: dead-lettered when the queue is full. */
@@ -109,13 +129,13 @@ final class OutgoingQueue {
     if (known.isPresent()) {
       return known.get();
     }
-    var outgoing = new Outgoing(key, chat, text, 0, null);
+    var outgoing = fresh(key, chat, text);
     return isFull() ? new DeadLettered(deadLetter(outgoing, "queue full (" + waiting.size() + " waiting)")) : add(outgoing);
   }
 
   /** A reply that never came: there is nothing to send, but the operator sees why in the dead letters. */
   DeviceView.DeadLetter unanswered(String key, String chat, String reason) {
-    return deadLetter(new Outgoing(key, chat, "", 0, null), reason);
+    return deadLetter(fresh(key, chat, ""), reason);
   }
 
   /** The oldest waiting message, now in flight with one more attempt; empty while another is in flight. */
@@ -151,20 +171,34 @@ final class OutgoingQueue {
     return Optional.of(outgoing.chat());
   }
 
-  /** An attempt at {@code key} failed: it is tried again, or given up after its last attempt. */
+  /** An attempt at {@code key} failed on a healthy phone: it is tried again, or given up after its last attempt. */
   Optional<AttemptFailed> failed(String key, String reason) {
-    landed(key);
-    Outgoing outgoing = waiting.get(key);
-    if (outgoing == null) {
-      return Optional.empty();
-    }
-    DeviceView.DeadLetter letter = outgoing.attempts() >= limits.maxAttempts() ? deadLetter(outgoing, reason) : null;
-    return Optional.of(new AttemptFailed(key, outgoing.attempts(), letter));
+    return failed(key, reason, false);
   }
 
-  /** The phone's round died: the message it was sending (if any) loses that attempt. */
+  /**
+   * The phone's round died: the message it was sending (if any) was interrupted, maybe after its send tap. It is
+   * tried again (looking for its bubble first) unless it was interrupted {@code max-interruptions} times.
+   */
   Optional<AttemptFailed> roundFailed(String reason) {
-    return inFlight == null ? Optional.empty() : failed(inFlight, reason);
+    return inFlight == null ? Optional.empty() : failed(inFlight, reason, true);
+  }
+
+  private Optional<AttemptFailed> failed(String key, String reason, boolean interrupted) {
+    landed(key);
+    Outgoing before = waiting.get(key);
+    if (before == null) {
+      return Optional.empty();
+    }
+    Outgoing outgoing = before.failed(reason, interrupted);
+    waiting.put(key, outgoing);
+    DeviceView.DeadLetter letter = null;
+    if (outgoing.interruptions() >= limits.maxInterruptions()) {
+      letter = deadLetter(outgoing, "interrupted " + outgoing.interruptions() + " times by the phone (nexus.bridge.send.max-interruptions); the last: " + reason);
+    } else if (!interrupted && outgoing.screenFailures() >= limits.maxAttempts()) {
+      letter = deadLetter(outgoing, reason);
+    }
+    return Optional.of(new AttemptFailed(key, outgoing.attempts(), letter));
   }
 
   int length() {
@@ -187,6 +221,33 @@ final class OutgoingQueue {
   /** Newest first. */
   List<DeviceView.DeadLetter> deadLetters() {
     return List.copyOf(deadLetters);
+  }
+
+  /** The waiting messages for the phone's view, oldest (next) first. */
+  List<DeviceView.Queued> queued() {
+    Instant now = clock.instant();
+    return waiting.values().stream()
+        .map(outgoing -> new DeviceView.Queued(
+            outgoing.key(),
+            outgoing.chat(),
+            preview(outgoing.text()),
+            outgoing.text().codePointCount(0, outgoing.text().length()),
+            outgoing.attempts(),
+            outgoing.interruptions(),
+            outgoing.key().equals(inFlight),
+            outgoing.queuedAt(),
+            Math.max(0, Duration.between(outgoing.queuedAt(), now).toSeconds()),
+            outgoing.lastFailure()))
+        .toList();
+  }
+
+  private static String preview(String text) {
+    int length = text.codePointCount(0, text.length());
+    return length <= PREVIEW ? text : text.substring(0, text.offsetByCodePoints(0, PREVIEW)) + "…";
+  }
+
+  private Outgoing fresh(String key, String chat, String text) {
+    return new Outgoing(key, chat, text, 0, 0, null, clock.instant(), null);
   }
 
   private String invalid(OutgoingRequest request) {

@@ -2,6 +2,7 @@ package io.celestialnexus.bridge.adb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,51 @@ class DadbDeviceTest {
     IOException failure =
         assertThrows(IOException.class, () -> connector.connect(new AdbEndpoint.Direct("gone", "127.0.0.1", closedPort)));
     assertTrue(failure.getMessage().contains("gone"), failure.getMessage());
+  }
+
+  @Test
+  void aPhoneWithShellV2RunsCommandsInIt() {
+    assertTrue(((DadbDevice) device).usesShellV2());
+  }
+
+  @Test
+  void aLegacyShellReportsTheExitStatusThroughTheSentinel() throws IOException {
+    try (FakeAdbd old = FakeAdbd.startLegacy(new WeChatModel().chat("张三"));
+        AdbDevice legacy = connector.connect(new AdbEndpoint.Direct("old", "127.0.0.1", old.port()))) {
+      assertFalse(((DadbDevice) legacy).usesShellV2());
+      old.splitOutput(3); // the sentinel itself straddles packets
+      ShellResult echoed = legacy.shell("echo 你好");
+      assertEquals(new ShellResult("你好\n", "", 0), echoed);
+      ShellResult missing = legacy.shell("no-such-tool --help");
+      assertEquals(127, missing.exitCode(), "a failure is not taken for success: " + missing);
+      assertTrue(missing.stdout().contains("not found"), "the legacy stream carries stderr too: " + missing);
+      assertFalse(missing.stdout().contains("nexus-exit"), missing.stdout());
+      byte[] png = legacy.exec("screencap -p");
+      assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(0x82, png[png.length - 1] & 0xff, "the PNG ends with its IEND CRC, the sentinel is stripped");
+    }
+  }
+
+  @Test
+  void aLegacyShellWhoseConnectionDropsFailsInsteadOfSucceedingEmpty() throws IOException {
+    try (FakeAdbd old = FakeAdbd.startLegacy(new WeChatModel().chat("张三"));
+        AdbDevice legacy = connector.connect(new AdbEndpoint.Direct("old", "127.0.0.1", old.port()))) {
+      old.dropAfterNext("input keyevent");
+      // directly, dadb sees the transport end (through an adb server only the sentinel tells: AdbServerBridgeTest)
+      assertThrows(IOException.class, () -> legacy.shell("input keyevent KEYCODE_BACK"));
+    }
+  }
+
+  @Test
+  void execWhoseConnectionDropsFailsInsteadOfAnsweringPartOfTheOutput() {
+    phone.dropAfterNext("uiautomator dump");
+    assertThrows(IOException.class, () -> device.exec("uiautomator dump /dev/tty"));
+  }
+
+  @Test
+  void aShellV2CommandWhoseConnectionDropsFails() {
+    phone.dropAfterNext("input tap");
+    assertThrows(IOException.class, () -> device.shell("input tap 1 1"));
   }
 
   @Test

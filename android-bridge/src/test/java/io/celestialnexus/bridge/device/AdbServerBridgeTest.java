@@ -1,11 +1,14 @@
 package io.celestialnexus.bridge.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.celestialnexus.bridge.adb.AdbDevice;
 import io.celestialnexus.bridge.adb.AdbEndpoint;
 import io.celestialnexus.bridge.adb.AdbServerClient;
+import io.celestialnexus.bridge.adb.ConnectionLostException;
+import io.celestialnexus.bridge.adb.ShellResult;
 import io.celestialnexus.bridge.adb.DadbConnector;
 import io.celestialnexus.bridge.fake.FakeAdbd;
 import io.celestialnexus.bridge.fake.WeChatModel;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -49,10 +53,15 @@ class AdbServerBridgeTest {
     adb = AdbServer.start();
     model = new WeChatModel().chat("张三").chat("李四");
     phone = FakeAdbd.start(model);
-    String connected = adb.run("connect", phone.tcpSerial());
-    assertTrue(connected.contains("connected to " + phone.tcpSerial()), connected);
+    connect(phone);
+  }
+
+  /** {@code adb connect}, then wait until the server lists the phone as a device. */
+  private void connect(FakeAdbd target) throws Exception {
+    String connected = adb.run("connect", target.tcpSerial());
+    assertTrue(connected.contains("connected to " + target.tcpSerial()), connected);
     testKit.createTestProbe().awaitAssert(PATIENCE, () -> {
-      assertTrue(listed().contains(new AdbServerClient.ListedDevice(phone.tcpSerial(), "device")), listed().toString());
+      assertTrue(listed().contains(new AdbServerClient.ListedDevice(target.tcpSerial(), "device")), listed().toString());
       return null;
     });
   }
@@ -86,6 +95,30 @@ class AdbServerBridgeTest {
       assertTrue(new String(dump, java.nio.charset.StandardCharsets.UTF_8).contains("李四"));
     } finally {
       phone.splitOutput(256 * 1024);
+    }
+  }
+
+  @Test
+  void aPhoneWithoutShellV2ReportsExitStatusAndDropsThroughTheServer() throws Exception {
+    var settings = BridgeFixture.settings(Files.createDirectories(dir.resolve("legacy")), "[]", "");
+    try (FakeAdbd old = FakeAdbd.startLegacy(new WeChatModel().chat("张三"))) {
+      connect(old);
+      assertEquals(Set.of("cmd"), AdbServerClient.features("127.0.0.1", adb.port(), old.tcpSerial(), Duration.ofSeconds(2)));
+      assertTrue(AdbServerClient.features("127.0.0.1", adb.port(), phone.tcpSerial(), Duration.ofSeconds(2)).contains("shell_v2"));
+      var endpoint = new AdbEndpoint.ViaServer(old.tcpSerial(), "127.0.0.1", adb.port());
+      try (AdbDevice device = new DadbConnector(settings.adb()).connect(endpoint)) {
+        assertEquals(new ShellResult("经由旧的 shell\n", "", 0), device.shell("echo 经由旧的 shell"));
+        ShellResult failed = device.shell("no-such-tool");
+        assertEquals(127, failed.exitCode(), "a failed command is not taken for done: " + failed);
+        // the server closes our stream as if the output had ended; only the missing exit status tells
+        old.dropAfterNext("am broadcast");
+        assertThrows(ConnectionLostException.class, () -> device.shell("am broadcast -a ADB_INPUT_B64 --es msg 5L2g5aW9"));
+      }
+      old.dropAfterNext("uiautomator dump");
+      await(() -> assertTrue(listed().contains(new AdbServerClient.ListedDevice(old.tcpSerial(), "device")), listed().toString()));
+      try (AdbDevice device = new DadbConnector(settings.adb()).connect(endpoint)) {
+        assertThrows(ConnectionLostException.class, () -> device.exec("uiautomator dump /dev/tty"));
+      }
     }
   }
 

@@ -23,7 +23,7 @@ class OutgoingQueueTest {
   private static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
 
   private static OutgoingQueue queue(int maxAttempts, int maxQueue, int deadLetters) {
-    return new OutgoingQueue("phone-1", new BridgeSettings.Send(maxAttempts, maxQueue, 5), deadLetters, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new OutgoingQueue("phone-1", new BridgeSettings.Send(maxAttempts, 4, maxQueue, 5), deadLetters, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static OutgoingQueue.Accepted accepted(Object outcome) {
@@ -136,14 +136,66 @@ class OutgoingQueueTest {
   }
 
   @Test
-  void aRoundThatDiesMidSendCostsTheMessageInFlightAnAttempt() {
-    var queue = queue(3, 10, 10);
+  void aRoundThatDiesMidSendInterruptsTheMessageWithoutSpendingOneOfItsAttempts() {
+    var queue = queue(1, 10, 10);
     assertEquals(Optional.empty(), queue.roundFailed("connection reset"), "nothing in flight, nothing lost");
     queue.request(new OutgoingRequest("张三", "你好", "k"));
     queue.next();
+    // with a single attempt allowed: the drop may have come right after the send tap, so it is not given up
     assertEquals(Optional.of(new OutgoingQueue.AttemptFailed("k", 1, null)), queue.roundFailed("connection reset"));
     assertFalse(queue.sending());
     assertEquals(2, queue.next().orElseThrow().attempt());
+    var dead = new DeviceView.DeadLetter("k", "张三", "你好", 2, "chat gone", NOW);
+    assertEquals(Optional.of(new OutgoingQueue.AttemptFailed("k", 2, dead)), queue.failed("k", "chat gone"), "a failure on the screen counts");
+  }
+
+  @Test
+  void aMessageInterruptedAgainAndAgainIsDeadLetteredAfterMaxInterruptions() {
+    var queue = queue(3, 10, 10); // max-interruptions 4
+    queue.request(new OutgoingRequest("张三", "你好", "k"));
+    for (int i = 1; i < 4; i++) {
+      queue.next();
+      assertFalse(queue.roundFailed("connection reset " + i).orElseThrow().gaveUp());
+    }
+    queue.next();
+    DeviceView.DeadLetter dead = queue.roundFailed("connection reset 4").orElseThrow().deadLetter();
+    assertEquals(4, dead.attempts());
+    assertEquals("interrupted 4 times by the phone (nexus.bridge.send.max-interruptions); the last: connection reset 4", dead.reason());
+    assertEquals(0, queue.length());
+  }
+
+  @Test
+  void theQueueShowsEachMessageWithHowFarItGot() {
+    var clock = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+    var queue =
+        new OutgoingQueue("phone-1", new BridgeSettings.Send(3, 4, 10, 100), 10, new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return clock.get();
+          }
+        });
+    queue.request(new OutgoingRequest("张三", "一二三四五六七八九十一二三四五六七八九十二十一", "long"));
+    clock.set(NOW.plusSeconds(30));
+    queue.request(new OutgoingRequest("李四", "你好", "short"));
+    queue.next();
+    queue.roundFailed("connection reset");
+    queue.next();
+    clock.set(NOW.plusSeconds(90));
+    assertEquals(
+        List.of(
+            new DeviceView.Queued("long", "张三", "一二三四五六七八九十一二三四五六七八九十…", 23, 2, 1, true, NOW, 90, "connection reset"),
+            new DeviceView.Queued("short", "李四", "你好", 2, 0, 0, false, NOW.plusSeconds(30), 60, null)),
+        queue.queued());
   }
 
   @Test

@@ -24,7 +24,8 @@ import jdk.net.ExtendedSocketOptions;
 
 /**
  * A fake phone's adbd on 127.0.0.1 (a free port), speaking the ADB transport protocol as AOSP's protocol.txt
- * describes it: the CNXN handshake (its banner lists {@code features=shell_v2,cmd}, no authentication asked),
+ * describes it: the CNXN handshake (its banner lists {@code features=shell_v2,cmd}, or only {@code cmd} for an old
+ * phone from {@link #startLegacy}; no authentication asked),
  * then streams opened with OPEN, answered with OKAY, carried by WRTE (each acknowledged with OKAY before the next)
  * and ended with CLSE. Services: {@code shell,v2,raw:} (the shell protocol's stdout/stderr/exit packets),
  * {@code shell:}, {@code exec:} (raw bytes) and {@code sync:} (SEND/DATA/DONE and RECV into an in-memory file
@@ -39,10 +40,10 @@ public final class FakeAdbd implements AutoCloseable {
   private static final int VERSION = 0x01000001;
   private static final boolean QUICK_ACK_SUPPORTED = supportsQuickAck();
   private static final int MAX_DATA = 256 * 1024;
-  private static final String BANNER =
-      "device::ro.product.name=nexus_fake;ro.product.model=Nexus Fake Phone;ro.product.device=fake;features=shell_v2,cmd";
+  private static final String BANNER = "device::ro.product.name=nexus_fake;ro.product.model=Nexus Fake Phone;ro.product.device=fake;features=";
 
   private final ServerSocket server;
+  private final boolean shellV2;
   private final WeChatModel model;
   private final FakeShell shell;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -52,8 +53,9 @@ public final class FakeAdbd implements AutoCloseable {
   private volatile int writeChunk = MAX_DATA;
   private volatile int shellPacketChunk = MAX_DATA;
 
-  private FakeAdbd(ServerSocket server, WeChatModel model) {
+  private FakeAdbd(ServerSocket server, WeChatModel model, boolean shellV2) {
     this.server = server;
+    this.shellV2 = shellV2;
     this.model = model;
     this.shell = new FakeShell(model);
   }
@@ -66,11 +68,24 @@ public final class FakeAdbd implements AutoCloseable {
     }
   }
 
+  /** A phone of Android 7 or later: its banner offers {@code shell_v2}. */
   public static FakeAdbd start(WeChatModel model) throws IOException {
+    return start(model, true);
+  }
+
+  /**
+   * An older phone (Android 6 and before): no {@code shell_v2} in its banner and no {@code shell,v2} service, so
+   * the host runs commands in the legacy {@code shell:} stream, which carries no exit status.
+   */
+  public static FakeAdbd startLegacy(WeChatModel model) throws IOException {
+    return start(model, false);
+  }
+
+  private static FakeAdbd start(WeChatModel model, boolean shellV2) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    FakeAdbd adbd = new FakeAdbd(server, model);
+    FakeAdbd adbd = new FakeAdbd(server, model, shellV2);
     Thread acceptor = new Thread(adbd::acceptLoop, "fake-adbd-" + server.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
@@ -99,6 +114,21 @@ public final class FakeAdbd implements AutoCloseable {
   public FakeAdbd splitOutput(int bytes) {
     writeChunk = bytes;
     shellPacketChunk = bytes;
+    return this;
+  }
+
+  /**
+   * The connection drops right after the next command that starts with {@code commandPrefix} ran (e.g. right after
+   * typing, {@code "am broadcast -a ADB_INPUT_B64"}): what it printed is sent, then the connection closes.
+   */
+  public FakeAdbd dropAfterNext(String commandPrefix) {
+    shell.dropAfterNext(commandPrefix);
+    return this;
+  }
+
+  /** After the next send tap, the next {@code dumps} uiautomator dumps find no idle state. */
+  public FakeAdbd notIdleAfterNextSend(int dumps) {
+    shell.notIdleAfterNextSend(dumps);
     return this;
   }
 
@@ -181,7 +211,8 @@ public final class FakeAdbd implements AutoCloseable {
         switch (packet.command()) {
           case AdbPacket.CNXN -> {
             maxData = Math.min(MAX_DATA, packet.arg1());
-            send(AdbPacket.CNXN, Math.min(VERSION, packet.arg0()), maxData, BANNER.getBytes(StandardCharsets.UTF_8));
+            String features = shellV2 ? "shell_v2,cmd" : "cmd";
+            send(AdbPacket.CNXN, Math.min(VERSION, packet.arg0()), maxData, (BANNER + features).getBytes(StandardCharsets.UTF_8));
           }
           case AdbPacket.OPEN -> open(packet);
           case AdbPacket.OKAY -> {
@@ -218,19 +249,24 @@ public final class FakeAdbd implements AutoCloseable {
         stream.sync = new SyncSession();
         return;
       }
-      boolean shellV2 = service.startsWith("shell,v2");
+      boolean v2 = service.startsWith("shell,v2") && shellV2;
       boolean raw = service.startsWith("exec:") || service.startsWith("shell:");
-      if (!shellV2 && !raw) {
+      if (!v2 && !raw) {
         send(AdbPacket.CLSE, 0, hostId, new byte[0]); // a service this phone does not offer
         return;
       }
       Stream stream = accept(hostId);
       FakeShell.Output output = shell.run(service.substring(service.indexOf(':') + 1));
+      // exec: is a raw pipe (stdout only); the legacy shell: runs in a PTY, stdout and stderr in one stream
+      byte[] bytes = v2 ? shellPackets(output) : service.startsWith("exec:") ? output.stdout() : output.combined();
       if (output.drop()) {
-        socket.close(); // the phone vanished mid-command; what the command did, it did
+        // the phone vanished right after the command; what it did, it did, and what it printed may have left
+        if (!v2 && bytes.length > 0) {
+          send(AdbPacket.WRTE, stream.ourId, hostId, Arrays.copyOf(bytes, Math.min(bytes.length, maxData)));
+        }
+        socket.close();
         throw new IOException("dropped by script");
       }
-      byte[] bytes = shellV2 ? shellPackets(output) : concat(output.stdout(), output.stderr());
       stream.queue(bytes, Math.min(writeChunk, maxData));
       stream.finished = true;
       pump(stream);
@@ -278,13 +314,18 @@ public final class FakeAdbd implements AutoCloseable {
     }
   }
 
-  /** The shell protocol v2: stdout and stderr in packets of at most shellPacketChunk bytes, then the exit code. */
+  /**
+   * The shell protocol v2: stdout and stderr in packets of at most shellPacketChunk bytes, then the exit code (none
+   * when the connection drops: the host sees the stream end without it).
+   */
   private byte[] shellPackets(FakeShell.Output output) {
     var bytes = new ByteArrayOutputStream();
     packets(bytes, 1, output.stdout());
     packets(bytes, 2, output.stderr());
-    bytes.writeBytes(header(3, 1));
-    bytes.write(output.exitCode());
+    if (!output.drop()) {
+      bytes.writeBytes(header(3, 1));
+      bytes.write(output.exitCode());
+    }
     return bytes.toByteArray();
   }
 
@@ -298,12 +339,6 @@ public final class FakeAdbd implements AutoCloseable {
 
   private static byte[] header(int id, int length) {
     return ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) id).putInt(length).array();
-  }
-
-  private static byte[] concat(byte[] first, byte[] second) {
-    byte[] both = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    return both;
   }
 
   /** A stream's pending output and flow-control state. */
