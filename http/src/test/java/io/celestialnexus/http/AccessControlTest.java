@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.device.DeviceDirectory;
@@ -256,15 +258,50 @@ class AccessControlTest {
   }
 
   @Test
+  void everyOperationAnswersTheScopeTheApiDescriptionGivesIt() throws Exception {
+    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(send("GET", node + "/api/openapi.yaml", READ_KEY).body());
+    Map<String, String> keyBelow = Map.of("operate", READ_KEY, "admin", OPERATE_KEY);
+    Map<String, String> keyOf = Map.of("read", READ_KEY, "operate", OPERATE_KEY, "admin", ADMIN_KEY);
+    int checked = 0;
+    for (Map.Entry<String, JsonNode> entry : spec.get("paths").properties()) {
+      String path = concrete(entry.getKey());
+      for (Map.Entry<String, JsonNode> operation : entry.getValue().properties()) {
+        if (operation.getKey().equals("parameters")) {
+          continue;
+        }
+        String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+        String scope = operation.getValue().path("x-scope").asText("");
+        String what = method + " " + entry.getKey() + " (" + scope + ")";
+        assertTrue(Set.of("none", "read", "operate", "admin").contains(scope), what + " names its scope");
+        if (scope.equals("none")) {
+          assertTrue(operation.getValue().get("security").isEmpty(), what);
+          continue;
+        }
+        assertEquals(401, send(method, node + path, null, "X-Forwarded-For", "203.0.113.9").statusCode(), what);
+        if (keyBelow.containsKey(scope)) {
+          assertEquals(403, send(method, node + path, keyBelow.get(scope)).statusCode(), what);
+        }
+        int allowed = send(method, node + path, keyOf.get(scope)).statusCode();
+        assertTrue(allowed != 401 && allowed != 403 && allowed != 429, what + " with its scope answered " + allowed);
+        checked++;
+      }
+    }
+    assertTrue(checked > 30, "operations checked: " + checked);
+  }
+
+  private static String concrete(String template) {
+    return template.replace("{name}.png", "weights.png").replace("{name}", "steady").replace("{serial}", "phone-1")
+        .replace("{issue}", "1").replace("{action}", "run").replace("{asset}", "swagger-ui.css");
+  }
+
+  @Test
   void everyRouteButHealthRefusesAnAnonymousCallerFromOutside() throws Exception {
     Set<String> open = Set.of("/health", "/health/live", "/health/ready", "unmatched", "key in url");
     for (String template : routes.templates()) {
       if (open.contains(template)) {
         continue;
       }
-      String path =
-          template.replace("{name}.png", "weights.png").replace("{name}", "steady").replace("{serial}", "phone-1")
-              .replace("{issue}", "1").replace("{action}", "run").replace("{asset}", "swagger-ui.css");
+      String path = concrete(template);
       int get = send("GET", node + path, null, "X-Forwarded-For", "203.0.113.9").statusCode();
       int post = send("POST", node + path, null, "X-Forwarded-For", "203.0.113.9").statusCode();
       assertTrue((get == 401 || get == 405) && (post == 401 || post == 405) && (get == 401 || post == 401), template + ": GET " + get + ", POST " + post);
