@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -58,6 +61,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may call what on the api listener, on real ports: anonymous loopback reads, proxied callers, keys of each
@@ -292,6 +296,33 @@ class AccessControlTest {
   private static String concrete(String template) {
     return template.replace("{name}.png", "weights.png").replace("{name}", "steady").replace("{serial}", "phone-1")
         .replace("{issue}", "1").replace("{action}", "run").replace("{asset}", "swagger-ui.css");
+  }
+
+  @Test
+  void noKeyEverReachesTheLogEvenAtDebug() throws Exception {
+    var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var events = new ListAppender<ILoggingEvent>();
+    events.start();
+    root.addAppender(events);
+    try {
+      var access = new AccessSettings(KeyRing.of(ADMIN_KEY, "viewer:read:" + READ_KEY), true, 2, Duration.ofMinutes(10), 100);
+      String guarded = bind(routes(access, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+      for (int attempt = 0; attempt < 3; attempt++) {
+        send("GET", guarded + "/status", "leaked-guess-" + attempt, "X-Real-IP", "10.0.0.1");
+      }
+      send("GET", guarded + "/status?access_token=" + ADMIN_KEY, null);
+      send("POST", guarded + "/api/tasks/steady/run", READ_KEY);
+      send("GET", guarded + "/api/backup", ADMIN_KEY);
+    } finally {
+      root.detachAppender(events);
+    }
+    List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    assertTrue(lines.stream().anyMatch(line -> line.contains("wrong API keys from")), lines.toString());
+    for (String line : lines) {
+      for (String secret : List.of(ADMIN_KEY, READ_KEY, "leaked-guess")) {
+        assertFalse(line.contains(secret), "logged: " + line);
+      }
+    }
   }
 
   @Test
