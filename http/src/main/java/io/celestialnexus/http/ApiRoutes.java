@@ -16,7 +16,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Everything the {@code api} listener serves; anything else is a JSON 404 (also measured). The routes reach the
- * engine only through its ports, each of which bounds its answers by the engine's own ask timeout.
+ * engine only through its ports, each of which bounds its answers by the engine's own ask timeout. Who may call
+ * what is decided route by route through {@link ApiKeyAuth}; a key in the URL is refused before any route.
  */
 public final class ApiRoutes extends AllDirectives {
 
@@ -46,20 +47,22 @@ public final class ApiRoutes extends AllDirectives {
       PrometheusMeterRegistry registry,
       Optional<ChaosAssaults> chaos) {
     this.metrics = new HttpMetrics(registry);
-    var auth = new ApiKeyAuth(settings.apiKey());
+    var auth = new ApiKeyAuth(settings.access(), registry);
+    var keyInUrl = metrics.template("key in url");
     Route chaosRoutes = chaos.map(assaults -> new ChaosRoutes(assaults, metrics, auth).route()).orElse(reject());
-    this.route =
+    Route served =
         concat(
-            new HealthRoutes(status, metrics).route(),
+            new HealthRoutes(status, metrics, auth).route(),
             new TaskRoutes(status, tasks, metrics, auth).route(),
             chaosRoutes,
             new DeviceRoutes(devices, metrics, auth).route(),
             new DrawRoutes(draws, metrics, auth, registry).route(),
             new SsqRoutes(predictions, metrics, auth).route(),
             new BackupRoutes(backups, metrics, auth, Clock.systemUTC()).route(),
-            new MetricsRoute(registry, metrics).route(),
-            new DocsRoutes(metrics).route(),
+            new MetricsRoute(registry, metrics, auth).route(),
+            new DocsRoutes(metrics, auth).route(),
             metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
+    this.route = auth.refuseKeyInUrl(keyInUrl, () -> served);
   }
 
   public Route route() {

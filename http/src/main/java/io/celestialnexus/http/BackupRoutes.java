@@ -17,6 +17,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.headers.ContentDisposition;
 import org.apache.pekko.http.javadsl.model.headers.ContentDispositionTypes;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.StreamConverters;
@@ -52,7 +53,7 @@ final class BackupRoutes extends AllDirectives {
   Route route() {
     var template = metrics.template("/api/backup");
     return path(
-        segment("api").slash("backup"), () -> template.measure(() -> get(() -> auth.requireKey(this::stream))));
+        segment("api").slash("backup"), () -> template.measure(() -> get(() -> auth.require(Scope.ADMIN, this::stream))));
   }
 
   private static void closeQuietly(OutputStream out) {

@@ -7,11 +7,12 @@ import io.celestialnexus.engine.chaos.ChaosAssaults;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code POST|DELETE /api/chaos/tasks/{name}} (API key) and {@code GET /api/chaos}. Only mounted when chaos is
+ * {@code POST|DELETE /api/chaos/tasks/{name}} (admin scope) and {@code GET /api/chaos}. Only mounted when chaos is
  * enabled; otherwise these paths are as absent as any other (404).
  */
 public final class ChaosRoutes extends AllDirectives {
@@ -53,15 +54,15 @@ public final class ChaosRoutes extends AllDirectives {
                 "chaos",
                 () ->
                     concat(
-                        pathEnd(() -> book.measure(() -> get(() -> complete(StatusCodes.OK, assaults.list(), Json.marshaller())))),
+                        pathEnd(() -> book.measure(() -> get(() -> auth.read(() -> complete(StatusCodes.OK, assaults.list(), Json.marshaller()))))),
                         path(
                             segment("tasks").slash(segment()),
                             task ->
                                 taskAssaults.measure(
                                     () ->
                                         concat(
-                                            post(() -> auth.requireKey(() -> inject(task))),
-                                            delete(() -> auth.requireKey(() -> clear(task)))))))));
+                                            post(() -> auth.require(Scope.ADMIN, () -> inject(task))),
+                                            delete(() -> auth.require(Scope.ADMIN, () -> clear(task)))))))));
   }
 
   private Route inject(String task) {

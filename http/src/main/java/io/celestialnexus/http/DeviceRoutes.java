@@ -17,12 +17,14 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.CacheControl;
 import org.apache.pekko.http.javadsl.model.headers.CacheDirectives;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The phones: {@code GET /api/devices}, {@code GET /api/devices/{serial}}, {@code GET /api/devices/{serial}/screenshot.png}
- * and {@code POST /api/devices/{serial}/messages} (API key) with {@code {"chat": "...", "text": "...", "key": "..."}}.
+ * (a key with the read scope, from anywhere: they show screens, chats and message texts) and {@code POST
+ * /api/devices/{serial}/messages} (admin scope) with {@code {"chat": "...", "text": "...", "key": "..."}}.
  * A send answers 202 with the message's idempotency key once it is queued (200 when the key was already sent or
  * dead-lettered); the phone sends it in its turn. A phone's view carries its queue ({@code queued}: chat, preview,
  * length, attempts, age, last failure) and its dead letters (chat, reason, when). Reached only through the engine's
@@ -55,12 +57,12 @@ public final class DeviceRoutes extends AllDirectives {
                 "devices",
                 () ->
                     concat(
-                        pathEnd(() -> all.measure(() -> get(this::list))),
-                        path(segment(), serial -> oneDevice.measure(() -> get(() -> one(serial)))),
-                        path(segment().slash("screenshot.png"), serial -> screen.measure(() -> get(() -> screenshot(serial)))),
+                        pathEnd(() -> all.measure(() -> get(() -> auth.require(Scope.READ, this::list)))),
+                        path(segment(), serial -> oneDevice.measure(() -> get(() -> auth.require(Scope.READ, () -> one(serial))))),
+                        path(segment().slash("screenshot.png"), serial -> screen.measure(() -> get(() -> auth.require(Scope.READ, () -> screenshot(serial))))),
                         path(
                             segment().slash("messages"),
-                            serial -> messages.measure(() -> post(() -> auth.requireKey(() -> send(serial))))))));
+                            serial -> messages.measure(() -> post(() -> auth.require(Scope.ADMIN, () -> send(serial))))))));
   }
 
   private Route list() {

@@ -14,7 +14,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * {@code GET /api/openapi.yaml} (the API described in OpenAPI 3, a resource kept next to the routes) and
- * {@code GET /docs}, Swagger UI over it, served from the swagger-ui webjar.
+ * {@code GET /docs}, Swagger UI over it, served from the swagger-ui webjar. Both need the read scope (loopback callers may read without a key).
  */
 public final class DocsRoutes extends AllDirectives {
 
@@ -22,10 +22,12 @@ public final class DocsRoutes extends AllDirectives {
   private static final String DOCS_PAGE = "web/docs.html";
 
   private final HttpMetrics metrics;
+  private final ApiKeyAuth auth;
   private final String swaggerRoot;
 
-  public DocsRoutes(HttpMetrics metrics) {
+  public DocsRoutes(HttpMetrics metrics, ApiKeyAuth auth) {
     this.metrics = metrics;
+    this.auth = auth;
     this.swaggerRoot = swaggerRoot();
   }
 
@@ -38,13 +40,13 @@ public final class DocsRoutes extends AllDirectives {
             segment("api").slash("openapi.yaml"),
             () ->
                 openApi.measure(
-                    () -> get(() -> getFromResource(OPENAPI, MediaTypes.applicationWithOpenCharset("yaml").toContentType(HttpCharsets.UTF_8))))),
+                    () -> get(() -> auth.read(() -> getFromResource(OPENAPI, MediaTypes.applicationWithOpenCharset("yaml").toContentType(HttpCharsets.UTF_8)))))),
         pathPrefix(
             "docs",
             () ->
                 concat(
-                    pathEndOrSingleSlash(() -> page.measure(() -> get(() -> getFromResource(DOCS_PAGE, ContentTypes.TEXT_HTML_UTF8)))),
-                    asset.measure(() -> get(() -> getFromResourceDirectory(swaggerRoot))))));
+                    pathEndOrSingleSlash(() -> page.measure(() -> get(() -> auth.read(() -> getFromResource(DOCS_PAGE, ContentTypes.TEXT_HTML_UTF8))))),
+                    asset.measure(() -> get(() -> auth.read(() -> getFromResourceDirectory(swaggerRoot)))))));
   }
 
   private static String swaggerRoot() {

@@ -12,13 +12,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * The draw history: {@code GET /api/draws} (paged, newest first), {@code GET /api/draws/{issue}},
- * {@code POST /api/draws} (one draw, API key) and {@code POST /api/draws/import} (a history CSV, API key).
+ * {@code POST /api/draws} (one draw, operate scope) and {@code POST /api/draws/import} (a history CSV, operate scope).
  * Invalid input is a 400 naming the problem, a draw that differs from the recorded one a 409, an import with
  * rejected rows (all-or-nothing unless {@code skipInvalid=true}) a 422 listing them as {@code line N: reason}.
  */
@@ -68,9 +69,9 @@ public final class DrawRoutes extends AllDirectives {
                 "draws",
                 () ->
                     concat(
-                        pathEnd(() -> allDraws.measure(() -> concat(get(this::page), post(() -> auth.requireKey(this::add))))),
-                        path("import", () -> upload.measure(() -> post(() -> auth.requireKey(this::importCsv)))),
-                        path(integerSegment(), issue -> oneDraw.measure(() -> get(() -> one(issue)))))));
+                        pathEnd(() -> allDraws.measure(() -> concat(get(() -> auth.read(this::page)), post(() -> auth.require(Scope.OPERATE, this::add))))),
+                        path("import", () -> upload.measure(() -> post(() -> auth.require(Scope.OPERATE, this::importCsv)))),
+                        path(integerSegment(), issue -> oneDraw.measure(() -> get(() -> auth.read(() -> one(issue))))))));
   }
 
   private Route page() {

@@ -15,7 +15,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * {@code /health} (overall), {@code /health/live} (the engine answers), {@code /health/ready} (every task has
- * started and storage is up: Kubernetes' readiness), and {@code /status}, the full status document.
+ * started and storage is up: Kubernetes' readiness), and {@code /status}, the full status document. The health
+ * routes answer anyone (probes have no key); {@code /status} needs the read scope.
  */
 public final class HealthRoutes extends AllDirectives {
 
@@ -30,10 +31,12 @@ public final class HealthRoutes extends AllDirectives {
 
   private final StatusPort status;
   private final HttpMetrics metrics;
+  private final ApiKeyAuth auth;
 
-  public HealthRoutes(StatusPort status, HttpMetrics metrics) {
+  public HealthRoutes(StatusPort status, HttpMetrics metrics, ApiKeyAuth auth) {
     this.status = status;
     this.metrics = metrics;
+    this.auth = auth;
   }
 
   public Route route() {
@@ -49,7 +52,7 @@ public final class HealthRoutes extends AllDirectives {
                     pathEnd(() -> overall.measure(() -> get(this::health))),
                     path("live", () -> live.measure(() -> get(this::live))),
                     path("ready", () -> ready.measure(() -> get(this::ready))))),
-        path("status", () -> document.measure(() -> get(() -> onSuccess(status.snapshot(), this::document)))));
+        path("status", () -> document.measure(() -> get(() -> auth.read(() -> onSuccess(status.snapshot(), this::document))))));
   }
 
   private Route document(StatusSnapshot snapshot) {

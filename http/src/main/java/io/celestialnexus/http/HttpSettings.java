@@ -2,10 +2,20 @@ package io.celestialnexus.http;
 
 import com.typesafe.config.Config;
 import io.celestialnexus.engine.support.SettingsReader;
+import io.celestialnexus.http.access.AccessSettings;
+import io.celestialnexus.http.access.KeyRing;
 import java.time.Duration;
 
-/** Listener addresses and API settings from {@code nexus.http}. {@code toString} never shows the API key. */
-public record HttpSettings(Listener api, String apiKey, Duration unbindDeadline) {
+/**
+ * Listener addresses and API settings from {@code nexus.http}. {@code apiKey} is NEXUS_API_KEY, the admin key the
+ * command line sends; {@code access} holds every accepted key. {@code toString} never shows a secret.
+ */
+public record HttpSettings(Listener api, String apiKey, Duration unbindDeadline, AccessSettings access) {
+
+  /** Only {@code apiKey} (admin) is accepted; loopback callers read without a key. */
+  public HttpSettings(Listener api, String apiKey, Duration unbindDeadline) {
+    this(api, apiKey, unbindDeadline, AccessSettings.withKeys(KeyRing.of(apiKey, "")));
+  }
 
   /** A host and port to bind; port 0 picks a free one. */
   public record Listener(String host, int port) {
@@ -21,21 +31,26 @@ public record HttpSettings(Listener api, String apiKey, Duration unbindDeadline)
     return new HttpSettings(
         Listener.fromConfig(http.at("api")),
         http.string("api-key"),
-        http.positiveDuration("unbind-deadline"));
+        http.positiveDuration("unbind-deadline"),
+        AccessSettings.fromConfig(http));
   }
 
-  /** Whether write endpoints are enabled at all. */
+  /** Whether any key is configured (without one, only loopback reads and health answer). */
   public boolean writesEnabled() {
-    return !apiKey.isEmpty();
+    return !access.keys().isEmpty();
   }
 
   public HttpSettings withApi(Listener listener) {
-    return new HttpSettings(listener, apiKey, unbindDeadline);
+    return new HttpSettings(listener, apiKey, unbindDeadline, access);
+  }
+
+  public HttpSettings withAccess(AccessSettings access) {
+    return new HttpSettings(api, apiKey, unbindDeadline, access);
   }
 
   @Override
   public String toString() {
-    return "HttpSettings[api=" + api + ", apiKey=" + (writesEnabled() ? "****" : "(none)") + ", unbindDeadline="
-        + unbindDeadline + "]";
+    return "HttpSettings[api=" + api + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "****") + ", unbindDeadline="
+        + unbindDeadline + ", access=" + access + "]";
   }
 }

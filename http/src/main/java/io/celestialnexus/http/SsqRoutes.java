@@ -20,13 +20,14 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The SSQ prediction loop over HTTP: predictions by issue, the strategy weights (live, history, rollback), AutoRL
- * decisions, the strategies, the honest evaluation (JSON or Markdown), charts, and manual tuner/AutoRL runs. Writes
- * need the API key. The loop not answering yet is a 503; a request it refuses (say, a version it cannot restore)
+ * decisions, the strategies, the honest evaluation (JSON or Markdown), charts, and manual tuner/AutoRL runs. Reads need the read scope (loopback callers
+ * may read without a key), runs the operate scope, a rollback the admin scope. The loop not answering yet is a 503; a request it refuses (say, a version it cannot restore)
  * a 400 with its reason.
  */
 public final class SsqRoutes extends AllDirectives {
@@ -97,25 +98,25 @@ public final class SsqRoutes extends AllDirectives {
                     "predictions",
                     () ->
                         concat(
-                            path("latest", () -> latest.measure(() -> get(this::latest))),
-                            path(integerSegment(), issue -> onePrediction.measure(() -> get(() -> prediction(issue)))))),
+                            path("latest", () -> latest.measure(() -> get(() -> auth.read(this::latest)))),
+                            path(integerSegment(), issue -> onePrediction.measure(() -> get(() -> auth.read(() -> prediction(issue))))))),
                 pathPrefix(
                     "weights",
                     () ->
                         concat(
-                            pathEnd(() -> weights.measure(() -> get(() -> ok(predictions.weights())))),
-                            path("history", () -> history.measure(() -> get(this::history))),
-                            path("rollback", () -> rollback.measure(() -> post(() -> auth.requireKey(this::rollBack)))))),
+                            pathEnd(() -> weights.measure(() -> get(() -> auth.read(() -> ok(predictions.weights()))))),
+                            path("history", () -> history.measure(() -> get(() -> auth.read(this::history)))),
+                            path("rollback", () -> rollback.measure(() -> post(() -> auth.require(Scope.ADMIN, this::rollBack)))))),
                 pathPrefix(
                     "autorl",
                     () ->
                         concat(
-                            path("decisions", () -> decisions.measure(() -> get(this::decisions))),
-                            path("run", () -> autoRlRun.measure(() -> post(() -> auth.requireKey(() -> accepted(predictions.runAutoRl()))))))),
-                path("strategies", () -> strategies.measure(() -> get(() -> ok(predictions.strategies())))),
-                path(segment("tuner").slash("run"), () -> tunerRun.measure(() -> post(() -> auth.requireKey(() -> accepted(predictions.runTuner()))))),
-                path("evaluation", () -> evaluation.measure(() -> get(this::evaluation))),
-                path(segment("charts").slash(segment()), file -> chart.measure(() -> get(() -> chart(file))))));
+                            path("decisions", () -> decisions.measure(() -> get(() -> auth.read(this::decisions)))),
+                            path("run", () -> autoRlRun.measure(() -> post(() -> auth.require(Scope.OPERATE, () -> accepted(predictions.runAutoRl()))))))),
+                path("strategies", () -> strategies.measure(() -> get(() -> auth.read(() -> ok(predictions.strategies()))))),
+                path(segment("tuner").slash("run"), () -> tunerRun.measure(() -> post(() -> auth.require(Scope.OPERATE, () -> accepted(predictions.runTuner()))))),
+                path("evaluation", () -> evaluation.measure(() -> get(() -> auth.read(this::evaluation)))),
+                path(segment("charts").slash(segment()), file -> chart.measure(() -> get(() -> auth.read(() -> chart(file)))))));
   }
 
   private Route latest() {

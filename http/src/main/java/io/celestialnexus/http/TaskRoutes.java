@@ -11,12 +11,13 @@ import io.celestialnexus.engine.task.TaskSupervisor;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import io.celestialnexus.http.access.Scope;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * {@code GET /api/tasks}, {@code GET /api/tasks/{name}} (status and lifecycle timeline), {@code GET
- * /api/tasks/{name}/events?since=ms} and {@code POST /api/tasks/{name}/restart|pause|resume|run} (API key). Writes
+ * /api/tasks/{name}/events?since=ms} and {@code POST /api/tasks/{name}/restart|pause|resume|run} (operate scope). Writes
  * answer with the task's status after the action took effect.
  */
 public final class TaskRoutes extends AllDirectives {
@@ -45,15 +46,15 @@ public final class TaskRoutes extends AllDirectives {
                 "tasks",
                 () ->
                     concat(
-                        pathEnd(() -> allTasks.measure(() -> get(this::list))),
-                        path(segment(), name -> oneTask.measure(() -> get(() -> one(name)))),
+                        pathEnd(() -> allTasks.measure(() -> get(() -> auth.read(this::list)))),
+                        path(segment(), name -> oneTask.measure(() -> get(() -> auth.read(() -> one(name))))),
                         path(
                             segment().slash("events"),
-                            name -> taskEvents.measure(() -> get(() -> events(name)))),
+                            name -> taskEvents.measure(() -> get(() -> auth.read(() -> events(name))))),
                         path(
                             segment().slash(segment()),
                             (name, action) ->
-                                taskAction.measure(() -> post(() -> auth.requireKey(() -> control(name, action))))))));
+                                taskAction.measure(() -> post(() -> auth.require(Scope.OPERATE, () -> control(name, action))))))));
   }
 
   private Route list() {

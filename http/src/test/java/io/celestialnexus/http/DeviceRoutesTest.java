@@ -170,7 +170,9 @@ class DeviceRoutesTest {
   @Test
   void aScreenshotIsAPng() throws Exception {
     HttpResponse<byte[]> response =
-        client.send(HttpRequest.newBuilder(URI.create(withKey + "/api/devices/phone-1/screenshot.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        client.send(
+            HttpRequest.newBuilder(URI.create(withKey + "/api/devices/phone-1/screenshot.png")).header("Authorization", "Bearer " + KEY).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, response.statusCode());
     assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
     assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
@@ -183,6 +185,15 @@ class DeviceRoutesTest {
     assertEquals("phone unavailable", away.get("error").asText());
     assertTrue(away.get("detail").asText().contains("BACKOFF"));
     json(get(withKey + "/api/devices/phone-9/screenshot.png"), 404);
+  }
+
+  @Test
+  void phonesScreensAndDeadLettersNeedAKeyEvenFromLoopback() throws Exception {
+    for (String path : List.of("/api/devices", "/api/devices/phone-1", "/api/devices/phone-1/screenshot.png")) {
+      HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(withKey + path)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, anonymous.statusCode(), path);
+      assertFalse(anonymous.body().contains("张三"), anonymous.body());
+    }
   }
 
   @Test
@@ -218,8 +229,10 @@ class DeviceRoutesTest {
         metrics);
   }
 
+  /** A GET with the key: phones are never shown without one. */
   private HttpResponse<String> get(String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String url, String body, String bearer) throws Exception {

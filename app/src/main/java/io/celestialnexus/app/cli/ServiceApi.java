@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The running service's REST API as the command line reaches it: the configured api listener, with the key from
- * NEXUS_API_KEY (the same variable the service reads) for writes.
+ * NEXUS_API_KEY (the service's admin key) on every call when it is set. Without it, reads still work on the same host
+ * while {@code nexus.http.anonymous-read = loopback}.
  */
 final class ServiceApi {
 

@@ -95,4 +95,17 @@ class ConfigCommandsTest {
     assertTrue(run.out().startsWith("nexus "), run.out());
     assertTrue(run.out().contains("Apache Pekko 1."), run.out());
   }
+
+  @Test
+  void printConfigMasksTheScopedKeysAndABadEntryNamesNoSecret() throws IOException {
+    CommandLineRun run =
+        CommandLineRun.of("print-config", "--config", conf("nexus.http.api-keys = \"grafana:read:scoped-SECRET-1\""));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("api-keys=\"****\""), run.out());
+    assertFalse(run.out().contains("scoped-SECRET-1"));
+    CommandLineRun bad = CommandLineRun.of("print-config", "--config", conf("nexus.http.api-keys = \"grafana:root:scoped-SECRET-2\""));
+    assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+    assertTrue(bad.err().contains("must be read, operate or admin"), bad.err());
+    assertFalse((bad.out() + bad.err()).contains("scoped-SECRET-2"));
+  }
 }

@@ -87,7 +87,9 @@ class NodeBridgeTest {
         });
 
         HttpResponse<byte[]> screenshot =
-            client.send(HttpRequest.newBuilder(URI.create(base + "/api/devices/phone-1/screenshot.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/devices/phone-1/screenshot.png")).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, screenshot.statusCode());
         assertEquals("image/png", screenshot.headers().firstValue("Content-Type").orElse(""));
 
@@ -103,8 +105,9 @@ class NodeBridgeTest {
     return model.sent().stream().map(sent -> sent.chat() + ":" + sent.text()).toList();
   }
 
+  /** With the key: phones are never shown without one, even to loopback. */
   private HttpResponse<String> get(String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
