@@ -59,6 +59,7 @@ class WechatEndpointTest {
   private TestProbe<StatusBoard.Command> board;
   private TestListener strict;
   private TestListener lenient;
+  private TestListener safe;
 
   @BeforeAll
   void start() throws Exception {
@@ -70,13 +71,16 @@ class WechatEndpointTest {
             testKit,
             TestWechatSettings.settings(
                 dir, wechat.baseUrl(),
-                "nexus.http.wechat { accept-tokens = \"" + OLD_TOKEN + "\", reply-deadline = 1500ms, rate-limit.per-minute = 3, debug-signature = 1 }"),
+                "nexus.http.wechat { accept-tokens = \"" + OLD_TOKEN + "\", reply-deadline = 1500ms, rate-limit.per-minute = 3, debug-signature = 1"
+                    + ", compat-mode = 1 }"),
             skills, board.getRef(), registry);
     lenient =
         TestListener.start(
             testKit,
             TestWechatSettings.settings(dir, wechat.baseUrl(), "nexus.http.wechat { strict-verify = 0, encoding-aes-key = \"\" }"),
             skills, board.getRef(), registry);
+    // the shipped defaults with an AES key: safe mode only
+    safe = TestListener.start(testKit, TestWechatSettings.settings(dir, wechat.baseUrl(), ""), skills, board.getRef(), registry);
   }
 
   @AfterAll
@@ -102,14 +106,22 @@ class WechatEndpointTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A plaintext-mode message signed with {@code token}. */
+  /** A plaintext-mode message signed with {@code token} under a fresh nonce, as WeChat sends each push. */
   private HttpResponse<String> plain(TestListener listener, String token, String xml) throws Exception {
-    return post(listener.webhook() + "?" + signed(token, now(), "nonce1"), xml);
+    return post(listener.webhook() + "?" + signed(token, now(), freshNonce()), xml);
   }
 
   private CompletableFuture<HttpResponse<String>> encryptedAsync(String token, String xml) {
+    return encryptedAsync(strict, token, xml);
+  }
+
+  private CompletableFuture<HttpResponse<String>> encryptedAsync(TestListener listener, String token, String xml) {
     String encrypt = crypto.encrypt(xml);
-    return postAsync(strict.webhook() + "?" + signedAes(token, now(), "nonce2", encrypt), envelope(encrypt));
+    return postAsync(listener.webhook() + "?" + signedAes(token, now(), freshNonce(), encrypt), envelope(encrypt));
+  }
+
+  private static String freshNonce() {
+    return Long.toString(nextMsgId() % 10_000_000_000L);
   }
 
   /** The reply XML of a safe-mode answer, after checking its own signature with {@code token}. */
