@@ -44,6 +44,17 @@ public final class LogSafe {
     return out == null ? text : out.toString();
   }
 
+  /** Whether {@code value} holds a character {@link #of} would escape other than a backslash (a line break, ...). */
+  public static boolean hasControlCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != '\\' && escape(c) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String escape(char c) {
     return switch (c) {
       case '\n' -> "\\n";

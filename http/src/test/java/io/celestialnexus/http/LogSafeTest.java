@@ -21,6 +21,13 @@ class LogSafeTest {
   }
 
   @Test
+  void controlCharactersAreFoundButABackslashIsNotOne() {
+    assertTrue(LogSafe.hasControlCharacters("o_x\n"));
+    assertTrue(LogSafe.hasControlCharacters("o\u2028"));
+    assertEquals(false, LogSafe.hasControlCharacters("oABC-_\\中文"));
+  }
+
+  @Test
   void aBackslashIsDoubledSoAnEscapeCannotBeFaked() {
     assertEquals("\\\\n is not a newline", LogSafe.of("\\n is not a newline"));
   }

@@ -350,6 +350,13 @@ class WechatEndpointTest {
   }
 
   @Test
+  void aSenderWithALineBreakIsRefusedBeforeAnySkillOrLogNamesIt() throws Exception {
+    long id = nextMsgId();
+    refusal(plain(strict, TestWechatSettings.TOKEN, text("o_x\n2026-12-05 ERROR forged", "hi", id)), 400, "bad_parameter");
+    assertEquals(0, skills.calls("msg:" + id));
+  }
+
+  @Test
   void anOldTimestampIsRefusedAsAReplay() throws Exception {
     String stale = Long.toString(Instant.now().getEpochSecond() - 301);
     refusal(post(strict.webhook() + "?" + signed(TestWechatSettings.TOKEN, stale, "n9"), text("o_old", "hi", nextMsgId())), 403, "stale_timestamp");
