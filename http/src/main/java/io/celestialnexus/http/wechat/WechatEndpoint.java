@@ -73,6 +73,7 @@ public final class WechatEndpoint {
     this.signatures = new WechatSignature(settings.tokens());
     this.crypto = settings.aesKey().map(key -> new WechatCrypto(key, settings.appId()));
     this.replays = new ReplayWindow(settings.maxClockSkew(), settings.replayMaxEntries(), clock);
+    metrics.replayWindow(replays::size);
     this.gate = gate;
     this.metrics = metrics;
     this.clock = clock;

@@ -474,7 +474,10 @@ class WechatEndpointTest {
             "wechat_rejections_total{reason=\"doctype\"}",
             "wechat_rate_limited_total",
             "wechat_late_replies_total",
-            "wechat_dead_letters_total")) {
+            "wechat_dead_letters_total",
+            "wechat_replay_window_urls",
+            "wechat_rejections_total{reason=\"replayed\"}",
+            "wechat_rejections_total{reason=\"plaintext_refused\"}")) {
       assertTrue(text.contains(series), series + " missing");
     }
     Promtool.assertValid(text);
