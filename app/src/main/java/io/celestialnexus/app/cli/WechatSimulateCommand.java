@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Sends a text message to the webhook as WeChat's servers would (signed, and encrypted in safe mode with
- * {@code --encrypted}), checks the reply's own signature, decrypts it and prints what the person would read.
+ * Sends a text message to the webhook as WeChat's servers would (signed, and encrypted in safe mode: with
+ * {@code --encrypted}, or whenever an AES key is configured without compatibility mode, since the node then refuses
+ * plaintext), checks the reply's own signature, decrypts it and prints what the person would read.
  */
 @Command(name = "simulate", description = "Send TEXT to the webhook as WeChat would and print the (decrypted) reply.")
 public final class WechatSimulateCommand implements Callable<Integer> {
@@ -39,7 +40,9 @@ public final class WechatSimulateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TEXT", description = "What the person types, e.g. 帮助")
   String text;
 
-  @Option(names = "--encrypted", description = "Safe mode: encrypt with the configured EncodingAESKey and AppID.")
+  @Option(
+      names = "--encrypted",
+      description = "Safe mode: encrypt with the configured EncodingAESKey and AppID (implied when a key is set and WECHAT_COMPAT_MODE is not 1).")
   boolean encrypted;
 
   @Option(names = "--url", paramLabel = "URL", description = "The webhook (default: the configured wechat listener).")
@@ -54,7 +57,8 @@ public final class WechatSimulateCommand implements Callable<Integer> {
     WechatSettings wechat = settings.wechat();
     String token = WechatCli.token(settings);
     PrintWriter out = spec.commandLine().getOut();
-    Optional<WechatCrypto> crypto = encrypted ? Optional.of(WechatCli.crypto(settings)) : Optional.empty();
+    boolean safeModeOnly = wechat.safeModeConfigured() && !wechat.compatMode();
+    Optional<WechatCrypto> crypto = encrypted || safeModeOnly ? Optional.of(WechatCli.crypto(settings)) : Optional.empty();
 
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L));

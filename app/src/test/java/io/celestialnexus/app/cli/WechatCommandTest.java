@@ -91,7 +91,7 @@ class WechatCommandTest {
   }
 
   @Test
-  void simulatePlaintextAsksTheNodesStatus() {
+  void simulateWithoutEncryptedStillEncryptsForASafeModeNodeAndAsksItsStatus() {
     CommandLineRun run = CommandLineRun.of("wechat", "simulate", "状态", "--url", webhook, "--config", conf);
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().startsWith("系统健康："), run.out());

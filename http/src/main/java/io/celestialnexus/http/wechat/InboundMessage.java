@@ -1,8 +1,10 @@
 package io.celestialnexus.http.wechat;
 
+import static io.celestialnexus.http.wechat.WechatRejection.Reason.BAD_PARAMETER;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.MISSING_FIELD;
 
 import io.celestialnexus.engine.chat.ChatMessage;
+import io.celestialnexus.http.LogSafe;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -32,13 +34,25 @@ public record InboundMessage(
     }
     String msgId = fields.get("MsgId");
     return new InboundMessage(
-        required(fields, "ToUserName"),
-        required(fields, "FromUserName"),
+        account(fields, "ToUserName"),
+        account(fields, "FromUserName"),
         seconds,
         required(fields, "MsgType").strip().toLowerCase(Locale.ROOT),
         msgId == null || msgId.isBlank() ? null : msgId.strip(),
         fields.get("Event") == null ? null : fields.get("Event").strip(),
         fields);
+  }
+
+  /**
+   * An OpenID or original ID: never holds a control character, and refusing one here keeps a forged line break out
+   * of every later log line and key that names the sender (the engine's logs included).
+   */
+  private static String account(Map<String, String> fields, String name) throws WechatRejection {
+    String value = required(fields, name);
+    if (LogSafe.hasControlCharacters(value)) {
+      throw new WechatRejection(BAD_PARAMETER, name + " holds control characters, which no WeChat account ID does");
+    }
+    return value;
   }
 
   private static String required(Map<String, String> fields, String name) throws WechatRejection {

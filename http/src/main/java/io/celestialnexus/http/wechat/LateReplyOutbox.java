@@ -2,6 +2,7 @@ package io.celestialnexus.http.wechat;
 
 import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.status.StatusBoard;
+import io.celestialnexus.http.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,8 +211,8 @@ public final class LateReplyOutbox extends AbstractBehavior<LateReplyOutbox.Comm
       deadLetter(delivery, reason);
     } else {
       Duration wait = backoff(delivery.attempt);
-      getContext().getLog().info("late reply to {} failed (attempt {} of {}): {}; retrying in {}", delivery.openId,
-          delivery.attempt, settings.attempts(), reason, wait);
+      getContext().getLog().info("late reply to {} failed (attempt {} of {}): {}; retrying in {}", LogSafe.of(delivery.openId),
+          delivery.attempt, settings.attempts(), LogSafe.of(reason), wait);
       delivery.attempt++;
       timers.startSingleTimer(delivery.id, new Retry(delivery.id), wait);
     }
@@ -238,7 +239,7 @@ public final class LateReplyOutbox extends AbstractBehavior<LateReplyOutbox.Comm
     String message =
         "late reply to " + letter.openId() + " undeliverable after " + letter.attempts() + " attempt(s): " + reason + " | reply: "
             + letter.reply();
-    getContext().getLog().warn("dead letter: {}", message);
+    getContext().getLog().warn("dead letter: {}", LogSafe.of(message));
     board.tell(new StatusBoard.RaiseAlert(ALERT_KIND, null, message));
     board.tell(
         new StatusBoard.ComponentUpdated(
@@ -255,7 +256,7 @@ public final class LateReplyOutbox extends AbstractBehavior<LateReplyOutbox.Comm
 
   private Behavior<Command> onPostStop() {
     for (Delivery delivery : pending.values()) {
-      getContext().getLog().warn("late reply to {} dropped at shutdown: {}", delivery.openId, preview(delivery.reply));
+      getContext().getLog().warn("late reply to {} dropped at shutdown: {}", LogSafe.of(delivery.openId), LogSafe.of(preview(delivery.reply)));
     }
     return this;
   }

@@ -3,6 +3,7 @@ package io.celestialnexus.http.wechat;
 import io.celestialnexus.engine.chat.ChatMessage;
 import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.chat.SkillRouter;
+import io.celestialnexus.http.LogSafe;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -94,7 +95,7 @@ public final class ReplyGate {
         (result, failure) -> {
           ChatReply settled = result;
           if (failure != null || result == null) {
-            LOG.warn("no reply for a message from {}: {}", message.sender(), String.valueOf(failure));
+            LOG.warn("no reply for a message from {}: {}", LogSafe.of(message.sender()), LogSafe.of(failure));
             settled = ChatReply.Silent.INSTANCE;
           }
           dedup.complete(key, settled);

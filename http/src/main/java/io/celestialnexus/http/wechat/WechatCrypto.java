@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * WeChat's safe mode, exactly as specified: AES-256-CBC with the key's first 16 bytes as IV, over
  * 16 random bytes + the XML's byte length (4 bytes, big-endian) + the UTF-8 XML + the AppID, padded PKCS#7-style to
  * a multiple of 32 bytes, Base64 on the wire. Decryption rejects bad Base64, a ciphertext that is not whole AES
- * blocks, bad padding, a length that overruns the buffer and an AppID that is not ours.
+ * blocks, bad padding, a declared length that is zero, negative or overruns the buffer and an AppID that is not ours.
  *
  * <p>Thread-safe: each thread keeps its own initialised ciphers (a CBC cipher in NoPadding mode returns to its
  * initial IV after every doFinal, so it is reused without re-keying).
@@ -123,10 +123,13 @@ public final class WechatCrypto {
     }
     int xmlLength =
         (plain[16] & 0xff) << 24 | (plain[17] & 0xff) << 16 | (plain[18] & 0xff) << 8 | (plain[19] & 0xff);
-    int xmlEnd = RANDOM_BYTES + LENGTH_BYTES + xmlLength;
-    if (xmlLength < 0 || xmlEnd > content) {
-      throw new WechatRejection(BAD_LENGTH, "the declared XML length " + xmlLength + " overruns the " + content + "-byte plaintext");
+    // compared with what is left rather than added to the offset: a length near Integer.MAX_VALUE would overflow
+    int room = content - RANDOM_BYTES - LENGTH_BYTES;
+    if (xmlLength <= 0 || xmlLength > room) {
+      throw new WechatRejection(
+          BAD_LENGTH, "the declared XML length " + xmlLength + " is not within 1.." + room + " bytes of the " + content + "-byte plaintext");
     }
+    int xmlEnd = RANDOM_BYTES + LENGTH_BYTES + xmlLength;
     if (!Arrays.equals(plain, xmlEnd, content, appId, 0, appId.length)) {
       throw new WechatRejection(WRONG_APPID, "the message is for another AppID");
     }

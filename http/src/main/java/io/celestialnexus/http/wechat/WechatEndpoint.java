@@ -5,6 +5,8 @@ import static io.celestialnexus.http.wechat.WechatRejection.Reason.BAD_PARAMETER
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.BAD_SIGNATURE;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.MISSING_FIELD;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.MISSING_PARAMETER;
+import static io.celestialnexus.http.wechat.WechatRejection.Reason.PLAINTEXT_REFUSED;
+import static io.celestialnexus.http.wechat.WechatRejection.Reason.REPLAYED;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.STALE_TIMESTAMP;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.UNSUPPORTED_ENCRYPTION;
 import static io.celestialnexus.http.wechat.WechatRejection.Reason.WRONG_RECIPIENT;
@@ -14,12 +16,15 @@ import io.celestialnexus.engine.chat.ChatReply;
 import io.celestialnexus.engine.chat.ReplyText;
 import io.celestialnexus.engine.status.StatusJson;
 import io.celestialnexus.http.ApiError;
+import io.celestialnexus.http.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,9 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Official Account webhook's protocol, independent of the HTTP server: URL verification ({@code GET}) and
  * messages ({@code POST}) in plaintext, compatibility and safe mode. Checks run in this order, each refusing with
- * its own reason: required parameters, timestamp skew (replays), {@code signature}, and in safe mode the envelope
- * XML and {@code msg_signature} (before anything is decrypted), decryption, the message XML, the recipient
- * ({@code STRICT_ORIGINAL_ID}). Replies are signed with the token that verified the request; safe-mode replies are
+ * its own reason: required parameters, timestamp skew (replays), the mode (with an AES key, plaintext only in
+ * compatibility mode), {@code signature}, and in safe mode the envelope XML and {@code msg_signature} (before
+ * anything is decrypted), decryption, the message XML, the recipient ({@code STRICT_ORIGINAL_ID}), and last the
+ * {@link ReplayWindow} (a signed URL already used with another body). Replies are signed with the token that verified the request; safe-mode replies are
  * encrypted with their own timestamp, nonce and {@code MsgSignature}.
  */
 public final class WechatEndpoint {
@@ -48,12 +54,16 @@ public final class WechatEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(WechatEndpoint.class);
 
+  /** Refusals that mean someone is trying something: logged as warnings, the rest at info. */
+  private static final Set<WechatRejection.Reason> ATTACKS = EnumSet.of(REPLAYED, PLAINTEXT_REFUSED);
+
   /** A message that passed every check, with the token that verified it and whether it came encrypted. */
-  private record Opened(InboundMessage message, boolean encrypted, String token) {}
+  private record Opened(InboundMessage message, boolean encrypted, String token, long timestamp, String nonce) {}
 
   private final WechatSettings settings;
   private final WechatSignature signatures;
   private final Optional<WechatCrypto> crypto;
+  private final ReplayWindow replays;
   private final ReplyGate gate;
   private final WechatMetrics metrics;
   private final Clock clock;
@@ -62,11 +72,16 @@ public final class WechatEndpoint {
     this.settings = settings;
     this.signatures = new WechatSignature(settings.tokens());
     this.crypto = settings.aesKey().map(key -> new WechatCrypto(key, settings.appId()));
+    this.replays = new ReplayWindow(settings.maxClockSkew(), settings.replayMaxEntries(), clock);
+    metrics.replayWindow(replays::size);
     this.gate = gate;
     this.metrics = metrics;
     this.clock = clock;
     if (!settings.strictVerify()) {
       LOG.warn("STRICT_WECHAT_VERIFY=0: requests whose signature does not verify are only logged and still answered");
+    }
+    if (settings.safeModeConfigured() && settings.compatMode()) {
+      LOG.warn("WECHAT_COMPAT_MODE=1: plaintext messages are accepted next to safe-mode ones (WeChat's compatibility mode)");
     }
   }
 
@@ -91,6 +106,9 @@ public final class WechatEndpoint {
     Opened opened;
     try {
       opened = open(query, body);
+      if (replays.admit(opened.timestamp(), opened.nonce(), body) == ReplayWindow.Verdict.REPLAY) {
+        throw new WechatRejection(REPLAYED, "this signed URL (timestamp " + opened.timestamp() + ", nonce) was already used with another body");
+      }
     } catch (WechatRejection rejection) {
       return CompletableFuture.completedFuture(reject("POST", rejection));
     }
@@ -124,14 +142,18 @@ public final class WechatEndpoint {
   public Response reject(String method, WechatRejection rejection) {
     metrics.rejections(rejection.reason()).increment();
     metrics.request(method, "rejected");
-    LOG.info("refused a {} request: {}: {}", method, rejection.reason().tag(), rejection.detail());
+    if (ATTACKS.contains(rejection.reason())) {
+      LOG.warn("refused a {} request: {}: {}", method, rejection.reason().tag(), LogSafe.of(rejection.detail()));
+    } else {
+      LOG.info("refused a {} request: {}: {}", method, rejection.reason().tag(), LogSafe.of(rejection.detail()));
+    }
     return json(rejection.reason().status(), new ApiError(rejection.reason().tag(), rejection.detail()));
   }
 
   private Opened open(Map<String, String> query, byte[] body) throws WechatRejection {
     String timestamp = required(query, "timestamp");
     String nonce = required(query, "nonce");
-    checkTimestamp(timestamp);
+    long seconds = checkTimestamp(timestamp);
     String encryptType = query.getOrDefault("encrypt_type", "raw").strip().toLowerCase(Locale.ROOT);
     if (encryptType.equals("aes")) {
       WechatCrypto aes =
@@ -149,13 +171,19 @@ public final class WechatEndpoint {
       // the signature over the ciphertext is checked before a single byte is decrypted
       String token = verified(signatures.verify(msgSignature, timestamp, nonce, encrypt), "msg_signature");
       String xml = aes.decrypt(encrypt);
-      return new Opened(checkRecipient(InboundMessage.from(WechatXml.parse(xml.getBytes(StandardCharsets.UTF_8)))), true, token);
+      return new Opened(
+          checkRecipient(InboundMessage.from(WechatXml.parse(xml.getBytes(StandardCharsets.UTF_8)))), true, token, seconds, nonce);
     }
     if (!encryptType.equals("raw")) {
       throw new WechatRejection(UNSUPPORTED_ENCRYPTION, "encrypt_type must be aes or raw, was '" + encryptType + "'");
     }
+    if (crypto.isPresent() && !settings.compatMode()) {
+      // the plain signature does not cover the body: accepting plaintext here would undo safe mode
+      throw new WechatRejection(
+          PLAINTEXT_REFUSED, "safe mode is configured (an AES key is set): plaintext messages are refused (WECHAT_COMPAT_MODE=1 accepts both)");
+    }
     String token = verified(signatures.verify(required(query, "signature"), timestamp, nonce), "signature");
-    return new Opened(checkRecipient(InboundMessage.from(WechatXml.parse(body))), false, token);
+    return new Opened(checkRecipient(InboundMessage.from(WechatXml.parse(body))), false, token, seconds, nonce);
   }
 
   private Response render(ChatReply reply, Opened opened) {
@@ -177,7 +205,8 @@ public final class WechatEndpoint {
     return new Response(200, Response.XML, ReplyXml.encrypted(encrypt, signature, now, nonce));
   }
 
-  private void checkTimestamp(String timestamp) throws WechatRejection {
+  /** The timestamp in seconds, if it is one and within the skew window. */
+  private long checkTimestamp(String timestamp) throws WechatRejection {
     long seconds;
     try {
       seconds = Long.parseLong(timestamp.strip());
@@ -188,6 +217,7 @@ public final class WechatEndpoint {
     if (skew > 0 && Math.abs(clock.instant().getEpochSecond() - seconds) > skew) {
       throw new WechatRejection(STALE_TIMESTAMP, "timestamp is more than " + skew + " s away from our clock (a replay?)");
     }
+    return seconds;
   }
 
   /** The token that verified, or (non-strict mode only) the primary token after logging the failure. */

@@ -6,7 +6,7 @@ package io.celestialnexus.http.wechat;
  * {@code wechat_signature_fail_total}, {@code wechat_dedup_hits_total}, {@code wechat_rejections_total{reason}},
  * {@code wechat_rate_limited_total}, {@code wechat_late_replies_total},
  * {@code wechat_customer_messages_total{outcome}}, {@code wechat_dead_letters_total} and
- * {@code wechat_access_token_fetches_total{outcome}}. Tags are bounded: methods, WeChat's message types (others
+ * {@code wechat_access_token_fetches_total{outcome}} and {@code wechat_replay_window_urls} (gauge). Tags are bounded: methods, WeChat's message types (others
  * become "other"), rejection reasons and outcomes are fixed sets.
  */
 public final class WechatMetricNames {
@@ -23,6 +23,7 @@ public final class WechatMetricNames {
   public static final String CUSTOMER_MESSAGES = "wechat.customer.messages";
   public static final String DEAD_LETTERS = "wechat.dead.letters";
   public static final String ACCESS_TOKEN_FETCHES = "wechat.access.token.fetches";
+  public static final String REPLAY_WINDOW_URLS = "wechat.replay.window.urls";
 
   public static final String TAG_METHOD = "method";
   public static final String TAG_TYPE = "type";

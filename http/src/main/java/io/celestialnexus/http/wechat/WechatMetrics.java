@@ -94,6 +94,14 @@ public final class WechatMetrics {
         .increment();
   }
 
+  /** How many signed URLs the replay window holds now (bounded by {@code replay.max-entries}). */
+  public void replayWindow(java.util.function.IntSupplier size) {
+    io.micrometer.core.instrument.Gauge.builder(REPLAY_WINDOW_URLS, size::getAsInt)
+        .description("Signed URLs remembered to refuse replays")
+        .strongReference(true)
+        .register(registry);
+  }
+
   public Counter signatureFailures() {
     return signatureFailures;
   }

@@ -14,6 +14,10 @@ public final class WechatRejection extends Exception {
     BAD_PARAMETER(400),
     BAD_SIGNATURE(403),
     STALE_TIMESTAMP(403),
+    /** A signed URL already used with another body. */
+    REPLAYED(403),
+    /** A plaintext message while an AES key is set and compatibility mode is off: a downgrade. */
+    PLAINTEXT_REFUSED(403),
     WRONG_RECIPIENT(403),
     TOO_LARGE(413),
     DOCTYPE(400),

@@ -20,6 +20,8 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
  * @param tokens the primary token first, then the other accepted ones (rotation)
  * @param aesKey the 32-byte AES key decoded from the EncodingAESKey, empty when safe mode is not configured
  * @param maxClockSkew timestamps further than this from now are replays; zero turns the check off
+ * @param compatMode with an AES key, plaintext messages are accepted too (WeChat's 兼容模式); otherwise refused
+ * @param replayMaxEntries the most signed URLs remembered at once to refuse replays (the oldest is forgotten first)
  */
 public record WechatSettings(
     HttpSettings.Listener listener,
@@ -31,7 +33,9 @@ public record WechatSettings(
     String originalId,
     boolean strictVerify,
     boolean strictOriginalId,
+    boolean compatMode,
     Duration maxClockSkew,
+    int replayMaxEntries,
     long maxBodyBytes,
     Duration bodyTimeout,
     Duration replyDeadline,
@@ -137,7 +141,9 @@ public record WechatSettings(
         wechat.string("original-id").strip(),
         binaryFlag(wechat, "strict-verify"),
         binaryFlag(wechat, "strict-original-id"),
+        binaryFlag(wechat, "compat-mode"),
         Duration.ofSeconds(wechat.integerAtLeast(0, "max-clock-skew-seconds")),
+        wechat.integerAtLeast(1, "replay.max-entries"),
         root.getBytes(wechat.path("max-body-size")),
         wechat.positiveDuration("body-timeout"),
         replyDeadline,
@@ -188,7 +194,7 @@ public record WechatSettings(
 
   public WechatSettings withListener(HttpSettings.Listener other) {
     return new WechatSettings(other, path, tokens, aesKey, appId, appSecret, originalId, strictVerify, strictOriginalId,
-        maxClockSkew, maxBodyBytes, bodyTimeout, replyDeadline, maxReplyBytes, dedupWindow, dedupMaxEntries, rateLimitPerMinute,
+        compatMode, maxClockSkew, replayMaxEntries, maxBodyBytes, bodyTimeout, replyDeadline, maxReplyBytes, dedupWindow, dedupMaxEntries, rateLimitPerMinute,
         rateLimitMessage, debugSignature, api, customerService);
   }
 
@@ -197,7 +203,7 @@ public record WechatSettings(
     return "WechatSettings[listener=" + listener + ", path=/" + path + ", tokens=" + tokens.size() + " (masked), aesKey="
         + (aesKey.isPresent() ? "****" : "(none)") + ", appId=" + appId + ", appSecret=" + (appSecret.isEmpty() ? "(none)" : "****")
         + ", originalId=" + originalId + ", strictVerify=" + strictVerify + ", strictOriginalId=" + strictOriginalId
-        + ", maxClockSkew=" + maxClockSkew + ", maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
+        + ", compatMode=" + compatMode + ", maxClockSkew=" + maxClockSkew + ", replayMaxEntries=" + replayMaxEntries + ", maxBodyBytes=" + maxBodyBytes + ", bodyTimeout=" + bodyTimeout
         + ", replyDeadline=" + replyDeadline
         + ", dedupWindow=" + dedupWindow + ", dedupMaxEntries=" + dedupMaxEntries + ", rateLimitPerMinute=" + rateLimitPerMinute
         + ", debugSignature=" + debugSignature + ", api=" + api + ", customerService=" + customerService + "]";

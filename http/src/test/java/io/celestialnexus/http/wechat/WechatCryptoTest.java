@@ -18,6 +18,18 @@ import org.junit.jupiter.api.Test;
 /** Our safe-mode crypto against WeChat's published vectors, and every way a ciphertext can be wrong. */
 class WechatCryptoTest {
 
+  /** A declared-length probe as a hostile client sends it: the ciphertext of {@code plain} (tests elsewhere). */
+  static String forged(byte[] plain) throws Exception {
+    return raw(plain);
+  }
+
+  /** Safe-mode plaintext for {@code xml} under {@code appId} whose length field says {@code declared}. */
+  static byte[] declaring(int declared, String xml, String appId) {
+    byte[] plain = layout(7, xml, appId, 32 * ((20 + xml.getBytes(StandardCharsets.UTF_8).length + appId.length()) / 32 + 1));
+    java.nio.ByteBuffer.wrap(plain, 16, 4).putInt(declared);
+    return plain;
+  }
+
   private final WechatCrypto sample = new WechatCrypto(WechatCrypto.decodeKey(SAMPLE_AES_KEY), SAMPLE_APP_ID);
 
   private static byte[] ascii(String text) {
@@ -99,6 +111,18 @@ class WechatCryptoTest {
     byte[] plain = layout(5, "<xml/>", SAMPLE_APP_ID, 64);
     plain[16] = 0x7f; // declares ~2 GB of XML in a 64-byte buffer
     assertEquals(WechatRejection.Reason.BAD_LENGTH, assertThrows(WechatRejection.class, () -> sample.decrypt(raw(plain))).reason());
+  }
+
+  @Test
+  void everyImpossibleDeclaredLengthIsABadLengthNotACrash() throws Exception {
+    // 64 bytes: 20 of header, 6 of XML, 18 of AppID, 20 of padding; so at most 44 bytes can be XML
+    for (int declared : new int[] {0, -1, Integer.MIN_VALUE, 45, 1_000, Integer.MAX_VALUE, Integer.MAX_VALUE - 19, Integer.MAX_VALUE - 24}) {
+      byte[] plain = layout(5, "<xml/>", SAMPLE_APP_ID, 64);
+      java.nio.ByteBuffer.wrap(plain, 16, 4).putInt(declared);
+      WechatRejection refused = assertThrows(WechatRejection.class, () -> sample.decrypt(raw(plain)), "length " + declared);
+      assertEquals(WechatRejection.Reason.BAD_LENGTH, refused.reason(), "length " + declared);
+      assertTrue(refused.detail().contains(Integer.toString(declared)), refused.detail());
+    }
   }
 
   /** random(16) + length + xml + appId + valid padding to {@code size} bytes. */

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,7 @@ class WechatEndpointTest {
   private TestProbe<StatusBoard.Command> board;
   private TestListener strict;
   private TestListener lenient;
+  private TestListener safe;
 
   @BeforeAll
   void start() throws Exception {
@@ -70,13 +72,16 @@ class WechatEndpointTest {
             testKit,
             TestWechatSettings.settings(
                 dir, wechat.baseUrl(),
-                "nexus.http.wechat { accept-tokens = \"" + OLD_TOKEN + "\", reply-deadline = 1500ms, rate-limit.per-minute = 3, debug-signature = 1 }"),
+                "nexus.http.wechat { accept-tokens = \"" + OLD_TOKEN + "\", reply-deadline = 1500ms, rate-limit.per-minute = 3, debug-signature = 1"
+                    + ", compat-mode = 1 }"),
             skills, board.getRef(), registry);
     lenient =
         TestListener.start(
             testKit,
             TestWechatSettings.settings(dir, wechat.baseUrl(), "nexus.http.wechat { strict-verify = 0, encoding-aes-key = \"\" }"),
             skills, board.getRef(), registry);
+    // the shipped defaults with an AES key: safe mode only
+    safe = TestListener.start(testKit, TestWechatSettings.settings(dir, wechat.baseUrl(), ""), skills, board.getRef(), registry);
   }
 
   @AfterAll
@@ -102,14 +107,22 @@ class WechatEndpointTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A plaintext-mode message signed with {@code token}. */
+  /** A plaintext-mode message signed with {@code token} under a fresh nonce, as WeChat sends each push. */
   private HttpResponse<String> plain(TestListener listener, String token, String xml) throws Exception {
-    return post(listener.webhook() + "?" + signed(token, now(), "nonce1"), xml);
+    return post(listener.webhook() + "?" + signed(token, now(), freshNonce()), xml);
   }
 
   private CompletableFuture<HttpResponse<String>> encryptedAsync(String token, String xml) {
+    return encryptedAsync(strict, token, xml);
+  }
+
+  private CompletableFuture<HttpResponse<String>> encryptedAsync(TestListener listener, String token, String xml) {
     String encrypt = crypto.encrypt(xml);
-    return postAsync(strict.webhook() + "?" + signedAes(token, now(), "nonce2", encrypt), envelope(encrypt));
+    return postAsync(listener.webhook() + "?" + signedAes(token, now(), freshNonce(), encrypt), envelope(encrypt));
+  }
+
+  private static String freshNonce() {
+    return Long.toString(nextMsgId() % 10_000_000_000L);
   }
 
   /** The reply XML of a safe-mode answer, after checking its own signature with {@code token}. */
@@ -236,6 +249,114 @@ class WechatEndpointTest {
   }
 
   @Test
+  void aSignedUrlReplayedWithOtherBodiesIsAcceptedOnlyOnce() throws Exception {
+    // plaintext (compatibility mode): the signature covers the URL, not the body, as in the probe that found this
+    String url = strict.webhook() + "?" + signed(TestWechatSettings.TOKEN, now(), freshNonce());
+    long first = nextMsgId();
+    String original = text("o_victim", "the real one", first);
+    double replays = count(WechatMetricNames.REJECTIONS, "reason", "replayed");
+    assertEquals("echo: the real one", xml(post(url, original)).get("Content"));
+    for (int i = 1; i < 20; i++) {
+      refusal(post(url, text("o_forged_" + i, "forged " + i, nextMsgId())), 403, "replayed");
+    }
+    assertEquals(replays + 19, count(WechatMetricNames.REJECTIONS, "reason", "replayed"));
+    for (int i = 1; i < 20; i++) {
+      assertEquals(0, skills.calls("msg:" + (first + i)), "no forged message reached a skill");
+    }
+    // WeChat's own retry re-sends the identical request: it still gets the first reply, from the dedup window
+    assertEquals("echo: the real one", xml(post(url, original)).get("Content"));
+    assertEquals(1, skills.calls("msg:" + first));
+  }
+
+  @Test
+  void aSafeModeUrlReplayedWithAnotherCiphertextOrAsPlaintextIsRefused() throws Exception {
+    String timestamp = now();
+    String nonce = freshNonce();
+    String encrypt = crypto.encrypt(text("o_safe_replay", "sealed", nextMsgId()));
+    String url = strict.webhook() + "?" + signedAes(TestWechatSettings.TOKEN, timestamp, nonce, encrypt);
+    assertEquals("echo: sealed", openReply(post(url, envelope(encrypt)), TestWechatSettings.TOKEN).get("Content"));
+    // the same push in plaintext under its plain signature (compatibility mode accepts plaintext): same URL key
+    String plainUrl = strict.webhook() + "?" + signed(TestWechatSettings.TOKEN, timestamp, nonce);
+    refusal(post(plainUrl, text("o_safe_replay", "swapped", nextMsgId())), 403, "replayed");
+  }
+
+  @Test
+  void withAnAesKeyPlaintextIsRefusedUnlessCompatibilityModeIsOn() throws Exception {
+    double before = count(WechatMetricNames.REJECTIONS, "reason", "plaintext_refused");
+    LoggingTestKit.warn("plaintext_refused")
+        .withOccurrences(3)
+        .expect(
+            testKit.system(),
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                try {
+                  refusal(plain(safe, TestWechatSettings.TOKEN, text("o_downgrade", "as anyone " + i, nextMsgId())), 403, "plaintext_refused");
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              }
+              return null;
+            });
+    assertEquals(before + 3, count(WechatMetricNames.REJECTIONS, "reason", "plaintext_refused"));
+    // the same listener still answers safe mode, and a compatibility-mode listener takes plaintext
+    assertEquals("echo: sealed", openReply(encryptedAsync(safe, TestWechatSettings.TOKEN, text("o_safe", "sealed", nextMsgId())).get(), TestWechatSettings.TOKEN).get("Content"));
+    assertEquals("echo: compat", xml(plain(strict, TestWechatSettings.TOKEN, text("o_compat_plain", "compat", nextMsgId()))).get("Content"));
+  }
+
+  @Test
+  void aSafeModeMessageDeclaringAnImpossibleLengthIsABadLength() throws Exception {
+    double before = count(WechatMetricNames.REJECTIONS, "reason", "bad_length");
+    String xml = text("o_length", "x", nextMsgId());
+    // one more than the XML and the AppID together: past the end of what the plaintext holds
+    int overrun = xml.getBytes(StandardCharsets.UTF_8).length + FakeWechatApi.APP_ID.length() + 1;
+    int[] lengths = {0, -1, overrun, Integer.MAX_VALUE, Integer.MAX_VALUE - 19};
+    for (int declared : lengths) {
+      String encrypt = WechatCryptoTest.forged(WechatCryptoTest.declaring(declared, xml, FakeWechatApi.APP_ID));
+      var response = post(safe.webhook() + "?" + signedAes(TestWechatSettings.TOKEN, now(), freshNonce(), encrypt), envelope(encrypt));
+      refusal(response, 400, "bad_length");
+    }
+    assertEquals(before + lengths.length, count(WechatMetricNames.REJECTIONS, "reason", "bad_length"));
+  }
+
+  @Test
+  void aNewlineInARefusedParameterCannotForgeALogLine() throws Exception {
+    var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(WechatEndpoint.class);
+    var layout = new ch.qos.logback.classic.PatternLayout();
+    layout.setContext(logger.getLoggerContext());
+    layout.setPattern("%date{ISO8601} %-5level [%thread] %logger{36} - %msg%n"); // conf/logback.xml's pattern
+    layout.start();
+    var lines = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    var appender =
+        new ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent>() {
+          @Override
+          protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+            lines.add(layout.doLayout(event));
+          }
+        };
+    appender.setContext(logger.getLoggerContext());
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String forged = "1\n2026-12-05 13:00:00,000 ERROR [main] io.celestialnexus.app.Main - admin key rotated\r\u2028\u001b[2J";
+      refusal(get(strict.webhook() + "?signature=x&nonce=n&echostr=e&timestamp=" + encode(forged)), 400, "bad_parameter");
+    } finally {
+      logger.detachAppender(appender);
+    }
+    assertEquals(1, lines.size(), lines.toString());
+    String written = lines.remove();
+    assertEquals(1, written.split("\\R", -1).length - 1, "exactly one line: " + written);
+    assertTrue(written.contains("1\\n2026-12-05 13:00:00,000 ERROR"), written);
+    assertTrue(written.contains("\\r\\u2028\\u001b[2J"), written);
+  }
+
+  @Test
+  void aSenderWithALineBreakIsRefusedBeforeAnySkillOrLogNamesIt() throws Exception {
+    long id = nextMsgId();
+    refusal(plain(strict, TestWechatSettings.TOKEN, text("o_x\n2026-12-05 ERROR forged", "hi", id)), 400, "bad_parameter");
+    assertEquals(0, skills.calls("msg:" + id));
+  }
+
+  @Test
   void anOldTimestampIsRefusedAsAReplay() throws Exception {
     String stale = Long.toString(Instant.now().getEpochSecond() - 301);
     refusal(post(strict.webhook() + "?" + signed(TestWechatSettings.TOKEN, stale, "n9"), text("o_old", "hi", nextMsgId())), 403, "stale_timestamp");
@@ -353,7 +474,10 @@ class WechatEndpointTest {
             "wechat_rejections_total{reason=\"doctype\"}",
             "wechat_rate_limited_total",
             "wechat_late_replies_total",
-            "wechat_dead_letters_total")) {
+            "wechat_dead_letters_total",
+            "wechat_replay_window_urls",
+            "wechat_rejections_total{reason=\"replayed\"}",
+            "wechat_rejections_total{reason=\"plaintext_refused\"}")) {
       assertTrue(text.contains(series), series + " missing");
     }
     Promtool.assertValid(text);

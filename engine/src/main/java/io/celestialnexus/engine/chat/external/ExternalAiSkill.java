@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * ({@code breaker.max-failures} failures or timeouts in a row open it for {@code breaker.reset-timeout}, during which
  * calls fail at once). A timeout is answered with {@code EXTERNAL_SERVICE_TIMEOUT_MSG}, any other failure (and an
  * open breaker) with {@code EXTERNAL_SERVICE_ERROR_MSG}; without a configured URL the reply says what to send instead.
+ * In front of the breaker an {@link AiBulkhead} bounds the calls in flight and queued across all users; a call it
+ * does not admit is answered with {@code bulkhead.busy-message} and never reaches the service.
  */
 public final class ExternalAiSkill implements Skill {
 
@@ -39,13 +41,16 @@ public final class ExternalAiSkill implements Skill {
   private final ExternalAiProtocol protocol;
   private final HttpClient client;
   private final CircuitBreaker breaker;
+  private final AiBulkhead bulkhead;
   private final MeterRegistry registry;
 
-  private ExternalAiSkill(ChatSettings.External settings, HttpClient client, CircuitBreaker breaker, MeterRegistry registry) {
+  private ExternalAiSkill(
+      ChatSettings.External settings, HttpClient client, CircuitBreaker breaker, AiBulkhead bulkhead, MeterRegistry registry) {
     this.settings = settings;
     this.protocol = ExternalAiProtocol.of(settings.type());
     this.client = client;
     this.breaker = breaker;
+    this.bulkhead = bulkhead;
     this.registry = registry;
   }
 
@@ -54,7 +59,9 @@ public final class ExternalAiSkill implements Skill {
     HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     CircuitBreaker breaker =
         CircuitBreaker.create(scheduler, settings.breakerMaxFailures(), settings.timeout(), settings.breakerResetTimeout());
-    return new ExternalAiSkill(settings, client, breaker, registry);
+    ChatSettings.External.Bulkhead bound = settings.bulkhead();
+    AiBulkhead bulkhead = new AiBulkhead(bound.maxConcurrent(), bound.maxQueued(), bound.queueWait(), scheduler, registry);
+    return new ExternalAiSkill(settings, client, breaker, bulkhead, registry);
   }
 
   @Override
@@ -87,13 +94,17 @@ public final class ExternalAiSkill implements Skill {
       count("not_configured");
       return CompletableFuture.completedFuture(ChatReply.text(settings.notConfiguredMessage()));
     }
-    return breaker
-        .callWithCircuitBreakerCS(() -> ask(message))
+    return bulkhead
+        .submit(() -> breaker.callWithCircuitBreakerCS(() -> ask(message)))
         .handle(
             (answer, failure) -> {
+              if (failure == null && answer.isEmpty()) {
+                count("busy");
+                return ChatReply.text(settings.bulkhead().busyMessage());
+              }
               if (failure == null) {
                 count("ok");
-                return ChatReply.text(answer);
+                return ChatReply.text(answer.get());
               }
               Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
               if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {

@@ -23,9 +23,16 @@ public record ChatSettings(ZoneId timeZone, String welcome, String failureMessag
       String errorMessage,
       String notConfiguredMessage,
       int breakerMaxFailures,
-      Duration breakerResetTimeout) {
+      Duration breakerResetTimeout,
+      Bulkhead bulkhead) {
 
     public static final Set<String> TYPES = Set.of("openai", "ollama", "custom", "default");
+
+    /**
+     * At most {@code maxConcurrent} calls at once, {@code maxQueued} more waiting up to {@code queueWait}; the rest
+     * get {@code busyMessage}.
+     */
+    public record Bulkhead(int maxConcurrent, int maxQueued, Duration queueWait, String busyMessage) {}
 
     public boolean configured() {
       return !url.isEmpty();
@@ -34,7 +41,7 @@ public record ChatSettings(ZoneId timeZone, String welcome, String failureMessag
     @Override
     public String toString() {
       return "External[type=" + type + ", url=" + url + ", model=" + model + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "****")
-          + ", timeout=" + timeout + ", breaker=" + breakerMaxFailures + "/" + breakerResetTimeout + "]";
+          + ", timeout=" + timeout + ", breaker=" + breakerMaxFailures + "/" + breakerResetTimeout + ", bulkhead=" + bulkhead + "]";
     }
   }
 
@@ -71,6 +78,11 @@ public record ChatSettings(ZoneId timeZone, String welcome, String failureMessag
             external.string("error-message"),
             external.string("not-configured-message"),
             external.integerAtLeast(1, "breaker.max-failures"),
-            external.positiveDuration("breaker.reset-timeout")));
+            external.positiveDuration("breaker.reset-timeout"),
+            new External.Bulkhead(
+                external.integerAtLeast(1, "bulkhead.max-concurrent"),
+                external.integerAtLeast(0, "bulkhead.max-queued"),
+                external.positiveDuration("bulkhead.queue-wait"),
+                external.string("bulkhead.busy-message"))));
   }
 }

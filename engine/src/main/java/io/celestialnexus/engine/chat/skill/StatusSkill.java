@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** 状态: the node's health and a one-line summary per task that is not running normally. */
+/**
+ * 状态: the node's health and a one-line summary per task that is not running normally. Any follower can ask, so
+ * the reply says only up or down, states and counts: never a component's detail or a task's error message, which
+ * name files, URLs, hosts and sometimes credentials (those are for operators, in {@code /status} behind a key).
+ */
 public final class StatusSkill implements Skill {
 
   private static final Keywords KEYWORDS = Keywords.of("状态", "status");
@@ -64,13 +68,10 @@ public final class StatusSkill implements Skill {
         if (task.consecutiveFailures() > 0) {
           text.append("，连续失败 ").append(task.consecutiveFailures()).append(" 次");
         }
-        if (task.lastError() != null && task.consecutiveFailures() > 0) {
-          text.append("（").append(task.lastError().type()).append(": ").append(task.lastError().message()).append("）");
-        }
       }
     }
     for (ComponentStatus component : snapshot.components()) {
-      text.append("\n· ").append(component.name()).append(component.up() ? " 正常：" : " 故障：").append(component.detail());
+      text.append("\n· ").append(component.name()).append(component.up() ? " 正常" : " 故障");
     }
     return text.toString();
   }

@@ -19,6 +19,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -48,7 +51,7 @@ class ExternalAiSkillTest {
   }
 
   private final ActorTestKit testKit = ActorTestKit.create();
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private SimpleMeterRegistry registry; // fresh per test: the bulkhead's gauges belong to one skill
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile CountDownLatch release;
@@ -57,6 +60,7 @@ class ExternalAiSkillTest {
 
   @BeforeEach
   void startServer() throws IOException {
+    registry = new SimpleMeterRegistry();
     seen.clear();
     calls.set(0);
     release = new CountDownLatch(1);
@@ -187,6 +191,83 @@ class ExternalAiSkillTest {
     assertEquals("down", reply(skill, "3"));
     assertEquals(2, calls.get(), "an open breaker must not call the service");
     assertEquals(1.0, outcomes("breaker_open"));
+  }
+
+  @Test
+  void fiftyAtOnceMeetFourInFlightEightQueuedAndTheRestBusyAtOnce() throws Exception {
+    AtomicInteger active = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    answer =
+        exchange -> {
+          peak.accumulateAndGet(active.incrementAndGet(), Math::max);
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          active.decrementAndGet();
+          respond(exchange, 200, "text/plain; charset=utf-8", "answered");
+        };
+    ExternalAiSkill skill =
+        skill("default", "/slow-ai", "bulkhead { max-concurrent = 4, max-queued = 8, queue-wait = 20s, busy-message = \"busy now\" }");
+    List<CompletableFuture<ChatReply>> replies = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ChatMessage message = ChatMessage.text(ChatMessage.Channel.OFFICIAL_ACCOUNT, "user-" + i, "question " + i, "k" + i, Instant.EPOCH);
+      replies.add(skill.reply(message).toCompletableFuture());
+    }
+    // 38 are answered busy while the service still holds the first four: nobody over the bound waits for it
+    var probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        () -> {
+          assertEquals(38, replies.stream().filter(CompletableFuture::isDone).count());
+          assertEquals(4, active.get());
+          return null;
+        });
+    assertEquals(4, gauge(ChatMetricNames.EXTERNAL_IN_FLIGHT));
+    assertEquals(8, gauge(ChatMetricNames.EXTERNAL_QUEUED));
+    assertEquals(38.0, registry.find(ChatMetricNames.EXTERNAL_REJECTED).tags("reason", "full").counter().count());
+    for (CompletableFuture<ChatReply> done : replies.stream().filter(CompletableFuture::isDone).toList()) {
+      assertEquals("busy now", assertInstanceOf(ChatReply.Text.class, done.get()).content());
+    }
+    release.countDown();
+    for (CompletableFuture<ChatReply> reply : replies) {
+      reply.get(10, TimeUnit.SECONDS);
+    }
+    assertEquals(12, calls.get(), "four in flight and the eight queued reached the service");
+    assertEquals(4, peak.get(), "never more than four at once");
+    assertEquals(12.0, outcomes("ok"));
+    assertEquals(38.0, outcomes("busy"));
+    assertEquals(0, gauge(ChatMetricNames.EXTERNAL_IN_FLIGHT));
+  }
+
+  @Test
+  void aQueuedCallThatCannotStartInTimeGetsTheBusyReplyWithoutCallingTheService() throws Exception {
+    answer =
+        exchange -> {
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          respond(exchange, 200, "text/plain; charset=utf-8", "late");
+        };
+    ExternalAiSkill skill =
+        skill("default", "/one-slot", "bulkhead { max-concurrent = 1, max-queued = 1, queue-wait = 300ms, busy-message = \"busy now\" }");
+    ChatMessage first = ChatMessage.text(ChatMessage.Channel.OFFICIAL_ACCOUNT, "a", "1", "k1", Instant.EPOCH);
+    var holding = skill.reply(first).toCompletableFuture();
+    testKit.createTestProbe().awaitAssert(() -> {
+      assertEquals(1, calls.get());
+      return null;
+    });
+    assertEquals("busy now", reply(skill, "2"));
+    assertEquals(1.0, registry.find(ChatMetricNames.EXTERNAL_REJECTED).tags("reason", "queue_wait").counter().count());
+    release.countDown();
+    assertEquals("late", assertInstanceOf(ChatReply.Text.class, holding.get(10, TimeUnit.SECONDS)).content());
+    assertEquals(1, calls.get());
+  }
+
+  private double gauge(String name) {
+    return registry.find(name).gauge().value();
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.celestialnexus.engine.chat.desk.ReadingDesk;
 import io.celestialnexus.engine.chat.router.ChatMetricNames;
 import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.chat.router.ChatSkillRouter;
+import io.celestialnexus.engine.status.ComponentStatus;
 import io.celestialnexus.engine.status.ErrorInfo;
 import io.celestialnexus.engine.status.Health;
 import io.celestialnexus.engine.status.ScheduleDecision;
@@ -96,7 +97,10 @@ class ChatSkillRouterTest {
         new TaskStatus("flaky", TaskState.BACKOFF, NOON_UTC, true, null, NOON_UTC, Map.of(), 3, 5,
             new ErrorInfo("IllegalStateException", "disk full", "step threw", NOON_UTC), NOON_UTC.plusSeconds(4), ScheduleDecision.none(false), 1);
     return CompletableFuture.completedFuture(
-        new StatusSnapshot(NOON_UTC, new StatusSnapshot.NodeInfo(1, "test", NOON_UTC, 0), Health.WARN, 1, true, List.of(),
+        new StatusSnapshot(NOON_UTC, new StatusSnapshot.NodeInfo(1, "test", NOON_UTC, 0), Health.WARN, 1, true,
+            List.of(
+                new ComponentStatus("storage", false, "H2 at /var/lib/nexus/data/nexus (jdbc:postgresql://db.internal/nexus?password=s3cret)", NOON_UTC),
+                new ComponentStatus("wechat", true, "late replies through https://api.weixin.qq.com", NOON_UTC)),
             List.of(new TaskReport(running, 0L, 0L), new TaskReport(flaky, 0L, null)), List.of()));
   }
 
@@ -181,8 +185,17 @@ class ChatSkillRouterTest {
     String status = textOf(defaults(), text("状态"));
     assertTrue(status.startsWith("系统健康：WARN"), status);
     assertTrue(status.contains("RUNNING 1") && status.contains("BACKOFF 1"), status);
-    assertTrue(status.contains("flaky：BACKOFF，连续失败 3 次（IllegalStateException: disk full）"), status);
+    assertTrue(status.contains("flaky：BACKOFF，连续失败 3 次"), status);
     assertFalse(status.contains("housekeeping："), status);
+  }
+
+  @Test
+  void statusTellsAFollowerUpOrDownButNoPathUrlHostOrSecret() throws Exception {
+    String status = textOf(defaults(), text("状态"));
+    assertTrue(status.contains("· storage 故障") && status.contains("· wechat 正常"), status);
+    for (String secret : List.of("/var/lib/nexus", "jdbc:postgresql", "db.internal", "s3cret", "disk full", "IllegalStateException", "api.weixin")) {
+      assertFalse(status.contains(secret), secret + " leaked: " + status);
+    }
   }
 
   @Test
