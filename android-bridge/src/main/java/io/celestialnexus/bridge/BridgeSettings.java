@@ -52,8 +52,11 @@ public record BridgeSettings(
   /** Whether and how often the adb server's device list is read, and which server. */
   public record Discovery(boolean enabled, Duration interval, String host, int port) {}
 
-  /** The chat-list round: its pause, the pause's jitter, and how long one round takes sends. */
-  public record Poll(Duration interval, double jitter, Duration maxRound) {}
+  /**
+   * The chat-list round: its pause, the pause's jitter, how long one round takes sends, and how long it waits in a
+   * chat just read for the skills' answer to send it there (zero: replies are always sent from the chat list).
+   */
+  public record Poll(Duration interval, double jitter, Duration maxRound, Duration answerWait) {}
 
   /** Limits of the outgoing queue. */
   /**
@@ -94,7 +97,7 @@ public record BridgeSettings(
         new Discovery(discovery.flag("enabled"), discovery.positiveDuration("interval"), serverHost, serverPort),
         new AdbSettings(adb.positiveDuration("connect-timeout"), adb.positiveDuration("read-timeout"), key.toAbsolutePath()),
         SelectorCatalog.load(selectorsFile.isBlank() ? Optional.empty() : Optional.of(Path.of(selectorsFile))),
-        new Poll(poll.nonNegativeDuration("interval"), jitter, poll.positiveDuration("max-round")),
+        new Poll(poll.nonNegativeDuration("interval"), jitter, poll.positiveDuration("max-round"), poll.nonNegativeDuration("answer-wait")),
         new PhoneSettings(
             dump.integerAtLeast(1, "attempts"),
             dump.nonNegativeDuration("retry-delay"),

@@ -29,6 +29,7 @@ class BridgeSettingsTest {
     assertTrue(settings.devices().isEmpty());
     assertFalse(settings.discovery().enabled());
     assertEquals(Duration.ofSeconds(3), settings.poll().interval());
+    assertEquals(Duration.ofSeconds(3), settings.poll().answerWait());
     assertEquals(Duration.ofMillis(300), settings.phone().pauseMin());
     assertEquals(Duration.ofSeconds(3), settings.phone().pauseMax());
     assertEquals(3, settings.send().maxAttempts());

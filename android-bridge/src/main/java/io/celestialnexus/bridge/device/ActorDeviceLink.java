@@ -61,6 +61,11 @@ final class ActorDeviceLink implements DeviceLink {
   }
 
   @Override
+  public DeviceLink.Assignment nextFor(String chat, Duration maxWait) throws InterruptedException, TimeoutException {
+    return ask(replyTo -> new DeviceActor.NextReplyFor(chat, maxWait, replyTo), maxWait);
+  }
+
+  @Override
   public void armed(String key, List<String> tail) {
     device.tell(new DeviceActor.Armed(key, tail));
   }

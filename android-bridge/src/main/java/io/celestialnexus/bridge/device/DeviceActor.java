@@ -20,7 +20,9 @@ import io.celestialnexus.engine.task.TaskKeeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -101,6 +103,9 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
 
   record NextWork(Duration maxWait, ActorRef<DeviceLink.Assignment> replyTo) implements Command {}
 
+  /** Work for the chat the round has open: see {@link DeviceLink#nextFor}. */
+  record NextReplyFor(String chat, Duration maxWait, ActorRef<DeviceLink.Assignment> replyTo) implements Command {}
+
   record Armed(String key, List<String> tail) implements Command {
     Armed {
       tail = List.copyOf(tail);
@@ -147,6 +152,10 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private Instant lastSeen;
   private TaskStatus task;
   private ActorRef<DeviceLink.Assignment> waiter;
+  /** The chat the waiting round has open (it takes only that chat's messages), or null: it takes any work. */
+  private String waiterChat;
+  /** Per chat, the messages whose answers the skills are still working on. */
+  private final Map<String, Integer> answering = new HashMap<>();
 
   private DeviceActor(
       ActorContext<Command> context,
@@ -224,6 +233,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         .onMessage(ChatOpened.class, this::onChatOpened)
         .onMessage(Received.class, this::onReceived)
         .onMessage(NextWork.class, this::onNextWork)
+        .onMessage(NextReplyFor.class, this::onNextReplyFor)
         .onMessage(Armed.class, this::onArmed)
         .onMessage(Sent.class, this::onSent)
         .onMessage(SendFailed.class, this::onSendFailed)
@@ -305,6 +315,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private Behavior<Command> onReceived(Received read) {
     for (ChatMessage message : inbound.read(read.chat(), read.messages(), read.screen(), read.unread(), read.preview())) {
       meters.received();
+      answering.merge(message.sender(), 1, Integer::sum);
       getContext().getLog().info("{}: message from '{}' ({} chars)", endpoint.serial(), message.sender(), message.text().length());
       getContext()
           .pipeToSelf(
@@ -315,33 +326,50 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   }
 
   private Behavior<Command> onReplyReady(ReplyReady ready) {
+    answered(ready.message());
     Optional<String> text = PhoneReply.text(ready.reply(), settings.send().maxTextLength());
-    if (text.isEmpty()) {
-      return this; // the skills chose to say nothing
+    if (text.isPresent()) { // else the skills chose to say nothing
+      OutgoingQueue.ReplyOutcome outcome = outgoing.reply(replyKey(ready.message()), ready.message().sender(), text.get());
+      if (outcome instanceof OutgoingQueue.DeadLettered dead) {
+        deadLettered(dead.letter());
+      } else if (outcome instanceof OutgoingQueue.Accepted accepted && accepted.added()) {
+        meters.queueLength(outgoing.length());
+      }
     }
-    OutgoingQueue.ReplyOutcome outcome = outgoing.reply(replyKey(ready.message()), ready.message().sender(), text.get());
-    if (outcome instanceof OutgoingQueue.DeadLettered dead) {
-      deadLettered(dead.letter());
-    } else if (outcome instanceof OutgoingQueue.Accepted accepted && accepted.added()) {
-      queueChanged();
-    }
+    offerWork(); // the reply, or (a round waiting in the chat for it) word that none is coming
     return this;
   }
 
   private Behavior<Command> onReplyFailed(ReplyFailed failed) {
     ChatMessage message = failed.message();
+    answered(message);
     String reason = "no reply to '" + message.text() + "': " + ErrorInfo.of(failed.cause(), clock.instant()).message();
     deadLettered(outgoing.unanswered(replyKey(message), message.sender(), reason));
+    offerWork();
     return this;
   }
 
+  private void answered(ChatMessage message) {
+    answering.computeIfPresent(message.sender(), (chat, count) -> count > 1 ? count - 1 : null);
+  }
+
   private Behavior<Command> onNextWork(NextWork ask) {
+    return await(ask.replyTo(), null, ask.maxWait());
+  }
+
+  private Behavior<Command> onNextReplyFor(NextReplyFor ask) {
+    return await(ask.replyTo(), ask.chat(), ask.maxWait());
+  }
+
+  /** The round waits for work (only {@code chat}'s when not null) up to {@code maxWait}; an earlier wait is void. */
+  private Behavior<Command> await(ActorRef<DeviceLink.Assignment> replyTo, String chat, Duration maxWait) {
     if (waiter != null) {
       waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
     }
-    waiter = ask.replyTo();
+    waiter = replyTo;
+    waiterChat = chat;
     if (!offerWork()) {
-      timers.startSingleTimer(WAIT_TIMER, WaitElapsed.INSTANCE, ask.maxWait());
+      timers.startSingleTimer(WAIT_TIMER, WaitElapsed.INSTANCE, maxWait);
     }
     return this;
   }
@@ -350,25 +378,38 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     if (waiter != null) {
       waiter.tell(assignment(DeviceLink.NoWork.INSTANCE));
       waiter = null;
+      waiterChat = null;
     }
     return this;
   }
 
-  /** Hands the next unit of work to a waiting round: screenshots first, then the oldest message. */
+  /**
+   * Hands the next unit of work to a waiting round: screenshots first, then the oldest message. A round waiting in a
+   * chat gets only that chat's messages, and is let go at once when no answer for the chat is on its way.
+   */
   private boolean offerWork() {
     if (waiter == null || outgoing.sending()) {
       return false;
     }
-    OptionalLong screenshot = screenshots.takeNext();
-    Optional<DeviceLink.Work> work =
-        screenshot.isPresent()
-            ? Optional.of(new DeviceLink.ScreenshotWork(screenshot.getAsLong()))
-            : outgoing.next().map(DeviceLink.Work.class::cast);
+    Optional<DeviceLink.Work> work;
+    if (waiterChat != null) {
+      work = outgoing.nextFor(waiterChat).map(DeviceLink.Work.class::cast);
+      if (work.isEmpty() && !answering.containsKey(waiterChat)) {
+        work = Optional.of(DeviceLink.NoWork.INSTANCE);
+      }
+    } else {
+      OptionalLong screenshot = screenshots.takeNext();
+      work =
+          screenshot.isPresent()
+              ? Optional.of(new DeviceLink.ScreenshotWork(screenshot.getAsLong()))
+              : outgoing.next().map(DeviceLink.Work.class::cast);
+    }
     work.ifPresent(
         next -> {
           timers.cancel(WAIT_TIMER);
           waiter.tell(assignment(next));
           waiter = null;
+          waiterChat = null;
         });
     return work.isPresent();
   }
@@ -413,6 +454,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   private Behavior<Command> onRoundFailed(RoundFailed failed) {
     String error = failed.failure().error().message();
     waiter = null;
+    waiterChat = null;
     timers.cancel(WAIT_TIMER);
     String reason = "the phone failed mid-send: " + error;
     outgoing.roundFailed(reason).ifPresent(attempt -> {

@@ -61,6 +61,13 @@ interface DeviceLink {
   /** The next thing to do, waiting up to {@code maxWait} for one to be queued. */
   Assignment nextWork(Duration maxWait) throws InterruptedException, TimeoutException;
 
+  /**
+   * A message to send in {@code chat}, which the round has open right after reading it: one queued for the chat at
+   * once, else the answer to a message of the chat that the skills are still working on (waiting up to
+   * {@code maxWait}), else (no answer on its way) nothing, at once.
+   */
+  Assignment nextFor(String chat, Duration maxWait) throws InterruptedException, TimeoutException;
+
   /** Before typing message {@code key}: the chat's last bubbles were {@code tail} (see WeChatPhone#tail). */
   void armed(String key, List<String> tail);
 

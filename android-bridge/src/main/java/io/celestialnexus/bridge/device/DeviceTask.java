@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A round: read the chat list; open every chat with an unread badge, any chat an interrupted round opened, and
  * any chat whose preview changed without a badge; check its title, hand its incoming messages to the
- * {@link DeviceActor} (which answers each once), go back; then take work from the actor (sends, screenshots) one
+ * {@link DeviceActor} (which answers each once), wait there up to {@code poll.answer-wait} for the answers and send
+ * them in that chat, go back; then take work from the actor (sends, screenshots, answers that came late) one
  * at a time until the poll interval (jittered) has passed. The connection is kept between rounds and dropped when
  * a round fails, so the next one connects afresh.
  */
@@ -143,7 +144,7 @@ final class DeviceTask implements Task {
       ChatMemory memory = known.chats().get(row.name());
       boolean changedUnseen = unread == 0 && memory != null && !memory.explains(row.preview());
       if (unread > 0 || changedUnseen) {
-        read(phone, row, unread, rows);
+        read(phone, row, unread, rows, start + bridge.poll().maxRound().toNanos());
       }
     }
     long waitEnd = clock.nanoTime() + jittered(bridge.poll().interval()).toNanos();
@@ -164,19 +165,23 @@ final class DeviceTask implements Task {
   }
 
   /**
-   * Opens {@code row} and hands what it shows to the actor. When another chat opened (the list moved under the
-   * tap), that chat is handed over instead, with the badge and preview its row had in {@code rows} (at least one
-   * message: something moved it up); the row's own chat stays unfinished and is opened again next round.
+   * Opens {@code row}, hands what it shows to the actor, answers in it (see {@link #answerHere}) and goes back. When
+   * another chat opened (the list moved under the tap), that chat is handed over instead, with the badge and preview
+   * its row had in {@code rows} (at least one message: something moved it up); the row's own chat stays unfinished
+   * and is opened again next round. Rows are read top down, so a reply, which moves its chat to the top, moves only
+   * rows already read.
    */
-  private void read(WeChatPhone phone, ChatRow row, int unread, List<ChatRow> rows) throws Exception {
+  private void read(WeChatPhone phone, ChatRow row, int unread, List<ChatRow> rows, long deadline) throws Exception {
     link.chatOpened(row.name(), unread);
-    WeChatPhone.Opened opened = phone.readChat(row);
+    WeChatPhone.InChat opened = phone.openChat(row);
     if (opened.title().equals(row.name())) {
       link.received(row.name(), incoming(row.name(), opened.bubbles()), tokens(opened.bubbles()), unread, row.preview());
+      answerHere(phone, opened, deadline);
       return;
     }
-    if (opened.title().isEmpty()) {
+    if (!opened.isChat()) {
       LOG.warn("{}: tapping '{}' opened no chat; it is tried again next round", endpoint.serial(), row.name());
+      phone.leave(opened);
       return;
     }
     Optional<ChatRow> moved = rows.stream().filter(other -> other.name().equals(opened.title())).findFirst();
@@ -184,6 +189,37 @@ final class DeviceTask implements Task {
     LOG.info("{}: tapping '{}' opened '{}' (the list moved); reading that one, '{}' next round", endpoint.serial(), row.name(), opened.title(), row.name());
     link.received(
         opened.title(), incoming(opened.title(), opened.bubbles()), tokens(opened.bubbles()), movedUnread, moved.map(ChatRow::preview).orElse(null));
+    answerHere(phone, opened, deadline);
+  }
+
+  /**
+   * Sends the chat's replies while it is open, as the skills answer (each waited for up to {@code poll.answer-wait}),
+   * then goes back to the chat list: a reply costs no trip out of the chat and into it again. Messages that arrive
+   * meanwhile are handed over after each send and answered here too, until {@code deadline} (the round's
+   * {@code max-round}). An answer later than the wait is sent from the chat list on a later round. The send itself is
+   * {@link #send}'s: armed with the chat's tail before typing, confirmed by its bubble, so an attempt cut short here is
+   * finished (or found sent) by the next one, wherever that is made.
+   */
+  private void answerHere(WeChatPhone phone, WeChatPhone.InChat opened, long deadline) throws Exception {
+    WeChatPhone.InChat here = opened;
+    Duration wait = bridge.poll().answerWait();
+    while (!wait.isZero() && clock.nanoTime() < deadline) {
+      DeviceLink.Assignment assignment = link.nextFor(here.title(), wait);
+      if (!(assignment.work() instanceof DeviceLink.SendWork send)) {
+        break;
+      }
+      try {
+        WeChatPhone.Sent sent = phone.replyHere(here, send.text(), send.before(), tail -> link.armed(send.key(), tail));
+        link.sent(send.key(), sent.outcome() == WeChatPhone.Outcome.ALREADY_THERE);
+        link.received(send.chat(), incoming(send.chat(), sent.onScreen()), tokens(sent.onScreen()), 0, null);
+        here = sent.chat();
+      } catch (SendProblem problem) {
+        link.sendFailed(send.key(), problem.getMessage());
+        phone.chatList(); // wherever the failed attempt left the screen
+        return;
+      }
+    }
+    phone.leave(here);
   }
 
   private void send(WeChatPhone phone, DeviceLink.SendWork send) throws Exception {

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One phone's outgoing messages, sent one at a time in the order queued. It decides what is accepted (valid, not a
+ * One phone's outgoing messages, sent one at a time in the order queued (per chat: a reply sent in the chat just read
+ * may pass messages queued earlier for other chats, see {@link #nextFor}). It decides what is accepted (valid, not a
  * repeat of a known idempotency key, room in the queue), which message goes next, and when a message is given up:
  * after {@code max-attempts} attempts that failed on a healthy phone, or {@code max-interruptions} attempts the phone
  * cut short, it becomes a dead letter (kept, newest first, up to {@code nexus.bridge.dead-letters}), never dropped.
@@ -140,13 +141,29 @@ final class OutgoingQueue {
 
   /** The oldest waiting message, now in flight with one more attempt; empty while another is in flight. */
   Optional<DeviceLink.SendWork> next() {
-    if (inFlight != null || waiting.isEmpty()) {
+    if (inFlight != null) {
       return Optional.empty();
     }
-    Outgoing next = waiting.values().iterator().next().attempted();
+    return waiting.values().stream().findFirst().map(this::attempt);
+  }
+
+  /**
+   * The oldest waiting message to {@code chat}, now in flight with one more attempt; empty while another is in flight
+   * or when none waits for the chat. Taken while the phone is in that chat (a reply right after its message was
+   * read), so it may pass messages queued earlier for other chats; within a chat the order queued holds.
+   */
+  Optional<DeviceLink.SendWork> nextFor(String chat) {
+    if (inFlight != null) {
+      return Optional.empty();
+    }
+    return waiting.values().stream().filter(outgoing -> outgoing.chat().equals(chat)).findFirst().map(this::attempt);
+  }
+
+  private DeviceLink.SendWork attempt(Outgoing waitingOne) {
+    Outgoing next = waitingOne.attempted();
     waiting.put(next.key(), next);
     inFlight = next.key();
-    return Optional.of(new DeviceLink.SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before()));
+    return new DeviceLink.SendWork(next.key(), next.chat(), next.text(), next.attempts(), next.before());
   }
 
   /** Whether a message is being sent right now (handed out, neither sent nor failed yet). */

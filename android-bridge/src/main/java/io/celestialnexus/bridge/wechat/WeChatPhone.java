@@ -44,14 +44,29 @@ public final class WeChatPhone {
     ALREADY_THERE
   }
 
-  /** A send that went through, and the chat's messages as the last look at it showed them. */
-  public record Sent(Outcome outcome, List<Bubble> onScreen) {}
+  /** A send that went through, and the chat as the last look at it showed it (still open after {@link #replyHere}). */
+  public record Sent(Outcome outcome, InChat chat) {
+    /** The chat's messages as the last look at it showed them. */
+    public List<Bubble> onScreen() {
+      return chat.bubbles();
+    }
+  }
 
   /**
-   * What a tap on a chat-list row opened: the chat's title and messages; an empty title when what opened is no
-   * chat (a folder, a service's page). The title differs from the row's name when the list moved under the tap.
+   * What is on screen after a tap on a chat-list row, and the dump it was read from: the chat's title and
+   * messages; an empty title when what opened is no chat (a folder, a service's page). The title differs from the
+   * row's name when the list moved under the tap.
    */
-  public record Opened(String title, List<Bubble> bubbles) {}
+  public record InChat(String title, List<Bubble> bubbles, UiDump screen) {
+    public InChat {
+      bubbles = List.copyOf(bubbles);
+    }
+
+    /** Whether what opened is a chat (it has a title), so a reply can be typed in it. */
+    public boolean isChat() {
+      return !title.isEmpty();
+    }
+  }
 
   private final AdbDevice device;
   private final WeChatScreen screen;
@@ -125,16 +140,19 @@ public final class WeChatPhone {
   }
 
   /**
-   * Taps {@code row}, reads what opened and goes back. Usually that is the row's chat; when the list moved under
-   * the tap (a message arrived and put another chat on top) it is another one, which is read for what it is (its
-   * badge went with the tap), named by its title.
+   * Taps {@code row} and reads what opened, staying there (see {@link #leave}). Usually that is the row's chat; when
+   * the list moved under the tap (a message arrived and put another chat on top) it is another one, which is read
+   * for what it is (its badge went with the tap), named by its title.
    */
-  public Opened readChat(ChatRow row) throws IOException, InterruptedException {
+  public InChat openChat(ChatRow row) throws IOException, InterruptedException {
     tap(row.bounds());
     UiDump chat = dump();
-    Opened opened = screen.isChat(chat) ? new Opened(screen.title(chat).orElse(""), screen.messages(chat)) : new Opened("", List.of());
-    back(chat);
-    return opened;
+    return screen.isChat(chat) ? new InChat(screen.title(chat).orElse(""), screen.messages(chat), chat) : new InChat("", List.of(), chat);
+  }
+
+  /** Goes back from what {@link #openChat} (or {@link #replyHere}) left on screen to the chat list. */
+  public void leave(InChat opened) throws IOException, InterruptedException {
+    back(opened.screen());
   }
 
   /**
@@ -159,16 +177,28 @@ public final class WeChatPhone {
       back(open);
       throw new SendProblem("opened '" + opened + "' instead of '" + chat + "'");
     }
-    List<Bubble> shown = screen.messages(open);
+    Sent sent = replyHere(new InChat(chat, screen.messages(open), open), text, before, arm);
+    back(sent.chat().screen());
+    return sent;
+  }
+
+  /**
+   * Sends {@code text}, once, in the chat that is open ({@code chat}, as {@link #openChat} or an earlier
+   * {@code replyHere} left it), and stays there: a reply to a message just read costs no trip to the chat list and
+   * back. {@code before} and {@code arm} as in {@link #send}; the tail is taken from {@code chat}'s screen, which may
+   * be a few seconds old (a message that arrived since comes after it, so the confirmation still holds).
+   */
+  public Sent replyHere(InChat chat, String text, List<String> before, Consumer<List<String>> arm)
+      throws IOException, InterruptedException, SendProblem {
+    List<Bubble> shown = chat.bubbles();
     if (before != null && sentSince(before, shown, text)) {
-      back(open);
-      return new Sent(Outcome.ALREADY_THERE, shown);
+      return new Sent(Outcome.ALREADY_THERE, chat);
     }
     List<String> tail = before != null ? before : tail(shown);
     if (before == null) {
       arm.accept(tail);
     }
-    UiNode input = screen.find(open, UiRole.INPUT_BOX).orElseThrow(() -> new SendProblem("the chat has no input box"));
+    UiNode input = screen.find(chat.screen(), UiRole.INPUT_BOX).orElseThrow(() -> new SendProblem("the chat has no input box"));
     tap(input.bounds());
     type(text);
     UiDump typed = dump();
@@ -178,8 +208,7 @@ public final class WeChatPhone {
       UiDump after = dump();
       List<Bubble> messages = screen.messages(after);
       if (sentSince(tail, messages, text)) {
-        back(after);
-        return new Sent(Outcome.CONFIRMED, messages);
+        return new Sent(Outcome.CONFIRMED, new InChat(chat.title(), messages, after));
       }
     }
     throw new SendProblem("no new bubble after tapping send (" + settings.confirmDumps() + " dumps)");

@@ -35,6 +35,7 @@ final class BridgeFixture {
   static final class RecordingRouter implements SkillRouter {
     final ConcurrentLinkedQueue<ChatMessage> asked = new ConcurrentLinkedQueue<>();
     private final Function<String, String> answer;
+    private final CompletionStage<?> gate;
 
     RecordingRouter() {
       this(text -> "收到：" + text);
@@ -46,13 +47,23 @@ final class BridgeFixture {
 
     /** Answers each message's text with {@code answer}'s. */
     RecordingRouter(Function<String, String> answer) {
+      this(answer, CompletableFuture.completedFuture(null));
+    }
+
+    /** Answers "收到：" and the message, each once {@code gate} completes (a slow skill). */
+    RecordingRouter(CompletionStage<?> gate) {
+      this(text -> "收到：" + text, gate);
+    }
+
+    private RecordingRouter(Function<String, String> answer, CompletionStage<?> gate) {
       this.answer = answer;
+      this.gate = gate;
     }
 
     @Override
     public CompletionStage<ChatReply> reply(ChatMessage message) {
       asked.add(message);
-      return CompletableFuture.completedFuture(ChatReply.text(answer.apply(message.text())));
+      return gate.thenApply(open -> ChatReply.text(answer.apply(message.text())));
     }
   }
 

@@ -55,6 +55,26 @@ class OutgoingQueueTest {
   }
 
   @Test
+  void theChatOpenOnThePhoneGetsItsOldestMessageEvenBehindOtherChats() {
+    var queue = queue(3, 10, 10);
+    accepted(queue.request(new OutgoingRequest("李四", "先来", "b1")));
+    accepted(queue.reply("a1", "张三", "第一"));
+    accepted(queue.reply("a2", "张三", "第二"));
+
+    assertEquals(Optional.empty(), queue.nextFor("王五"), "nothing waits for that chat");
+    assertEquals(new DeviceLink.SendWork("a1", "张三", "第一", 1, null), queue.nextFor("张三").orElseThrow());
+    assertTrue(queue.sending());
+    assertEquals(Optional.empty(), queue.nextFor("张三"), "one at a time");
+    assertEquals(Optional.empty(), queue.next());
+    queue.sent("a1");
+    assertEquals("a2", queue.nextFor("张三").orElseThrow().key(), "within a chat, the order queued");
+    queue.failed("a2", "no bubble");
+    assertEquals("b1", queue.next().orElseThrow().key(), "from the list, the oldest of all again");
+    queue.sent("b1");
+    assertEquals(new DeviceLink.SendWork("a2", "张三", "第二", 2, null), queue.nextFor("张三").orElseThrow());
+  }
+
+  @Test
   void aRequestWithoutAKeyGetsAFreshOne() {
     var queue = queue(3, 10, 10);
     String first = accepted(queue.request(new OutgoingRequest("张三", "你好", null))).key();

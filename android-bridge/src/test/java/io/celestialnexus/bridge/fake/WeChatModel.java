@@ -239,6 +239,11 @@ public final class WeChatModel {
     return List.copyOf(typed);
   }
 
+  /** The chat on screen, or null when the chat list is. */
+  public synchronized String openChat() {
+    return open == null ? null : open.name;
+  }
+
   /** How often {@code chat} was opened by a tap on its row. */
   public synchronized int opens(String chat) {
     return find(chat, false, 2).opens;
