@@ -51,7 +51,8 @@ import org.apache.pekko.util.ByteString;
  *   <li>{@link PhoneReply}: a skill's reply as the phone types it.
  * </ul>
  * Itself it keeps what the phone last said about itself (WeChat version, selectors, last seen), its task's last
- * status, and the round waiting for work.
+ * status, the round waiting for work (with the chat it has open when it waits there for that chat's replies), and
+ * per chat how many answers the skills are still working on (so a round in a chat waits only when one is coming).
  *
  * <p>The phone's rounds run as the engine task {@code device-<serial>} under a {@link TaskKeeper} child, so a
  * phone that disconnects, goes offline or times out is retried with the engine's backoff and shows in

@@ -85,16 +85,21 @@ class AdbServerBridgeTest {
     }
   }
 
+  // A phone of its own: the shared one may show a chat, not the list, when the bridge of another test was stopped
+  // (its round interrupted) between opening a chat and going back; its dump then lacked the list's "李四" (seen once).
   @Test
   void shellAndExecGoThroughTheServersTransport() throws Exception {
     var settings = BridgeFixture.settings(Files.createDirectories(dir.resolve("shell")), "[]", "");
-    phone.splitOutput(5);
-    try (AdbDevice device = new DadbConnector(settings.adb()).connect(new AdbEndpoint.ViaServer(phone.tcpSerial(), "127.0.0.1", adb.port()))) {
-      assertEquals("经由 adb 服务器\n", device.shell("echo 经由 adb 服务器").stdout());
-      byte[] dump = device.exec("uiautomator dump /dev/tty");
-      assertTrue(new String(dump, java.nio.charset.StandardCharsets.UTF_8).contains("李四"));
-    } finally {
-      phone.splitOutput(256 * 1024);
+    try (FakeAdbd own = FakeAdbd.start(new WeChatModel().chat("张三").chat("李四"))) {
+      connect(own);
+      own.splitOutput(5);
+      try (AdbDevice device = new DadbConnector(settings.adb()).connect(new AdbEndpoint.ViaServer(own.tcpSerial(), "127.0.0.1", adb.port()))) {
+        assertEquals("经由 adb 服务器\n", device.shell("echo 经由 adb 服务器").stdout());
+        byte[] dump = device.exec("uiautomator dump /dev/tty");
+        assertTrue(new String(dump, java.nio.charset.StandardCharsets.UTF_8).contains("李四"));
+      } finally {
+        adb.run("disconnect", own.tcpSerial()); // or discovery, in a later test, would drive a closed phone
+      }
     }
   }
 
