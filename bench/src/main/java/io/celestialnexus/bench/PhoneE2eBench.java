@@ -12,14 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * End to end through a whole node: a message appears unread on the fake phone (a Java adbd reached over TCP by
  * dadb) until the reply's send tap. The path is the real one: the phone's round dumps the chat list, opens the chat,
  * checks its title, reads the bubbles, hands the message to the device actor, the skill router answers, and the
- * send opens the chat, looks at its tail, types through the ADB Keyboard broadcast, checks the input, taps send.
+ * reply is sent in the chat still open ({@code poll.answer-wait}): it looks at the chat's tail, types through the ADB
+ * Keyboard broadcast, checks the input, taps send.
  *
  * <p>Two runs, each on a node of its own:
  * <ul>
  *   <li><b>paused</b>: the shipped settings (poll every 3 s ±20 %, a human pause of 0.3–3 s after every tap and
  *       typing). Messages arrive at random moments (2–6 s after the previous reply), as people write; between
- *       arrival and send tap lie on average half a poll interval and five pauses (open the chat, go back, open it
- *       again, focus the input, type), so about 1.5 s + 5 × 1.65 s. Target: median <= 10 s.
+ *       arrival and send tap lie on average half a poll interval and three pauses (open the chat, focus the input,
+ *       type), so about 1.5 s + 3 × 1.65 s (before the reply was typed in the chat just read, five: going back to the
+ *       list and opening the chat again added two). Target: median <= 10 s.
  *   <li><b>unpaused</b>: pauses 0 and a 10 ms poll: what the bridge itself adds (dumps, parsing, actor hops).
  * </ul>
  * Each run also counts replies beyond one per message (repeats), which would inflate the latency of the next.
