@@ -59,6 +59,7 @@ public final class ApiRoutes extends AllDirectives {
             new DrawRoutes(draws, metrics, auth, registry).route(),
             new SsqRoutes(predictions, metrics, auth).route(),
             new BackupRoutes(backups, metrics, auth, Clock.systemUTC()).route(),
+            new KeyRoutes(settings.access().keys(), metrics, auth).route(),
             new MetricsRoute(registry, metrics, auth).route(),
             new DocsRoutes(metrics, auth).route(),
             metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));
