@@ -2,6 +2,7 @@ package io.celestialnexus.http;
 
 import io.celestialnexus.engine.backup.BackupSource;
 import io.celestialnexus.engine.chaos.ChaosAssaults;
+import io.celestialnexus.engine.cluster.ClusterPort;
 import io.celestialnexus.engine.device.DeviceDirectory;
 import io.celestialnexus.engine.ssq.loop.PredictionService;
 import io.celestialnexus.engine.ssq.state.DrawStore;
@@ -32,6 +33,20 @@ public final class ApiRoutes extends AllDirectives {
         registry, Optional.empty());
   }
 
+  /** A node that runs alone (no cluster). */
+  public ApiRoutes(
+      StatusPort status,
+      TaskControl tasks,
+      DrawStore draws,
+      DeviceDirectory devices,
+      PredictionService predictions,
+      BackupSource backups,
+      HttpSettings settings,
+      PrometheusMeterRegistry registry,
+      Optional<ChaosAssaults> chaos) {
+    this(status, tasks, draws, devices, predictions, backups, ClusterPort.off(), settings, registry, chaos);
+  }
+
   /**
    * {@code chaos} is empty when chaos is disabled: its routes are then not mounted at all. A node without phones or
    * without the prediction loop passes the port's {@code unavailable()}: those routes stay described and answer so.
@@ -43,6 +58,7 @@ public final class ApiRoutes extends AllDirectives {
       DeviceDirectory devices,
       PredictionService predictions,
       BackupSource backups,
+      ClusterPort cluster,
       HttpSettings settings,
       PrometheusMeterRegistry registry,
       Optional<ChaosAssaults> chaos) {
@@ -59,6 +75,8 @@ public final class ApiRoutes extends AllDirectives {
             new DrawRoutes(draws, metrics, auth, registry).route(),
             new SsqRoutes(predictions, metrics, auth).route(),
             new BackupRoutes(backups, metrics, auth, Clock.systemUTC()).route(),
+            new KeyRoutes(settings.access().keys(), metrics, auth).route(),
+            new ClusterRoutes(cluster, metrics, auth).route(),
             new MetricsRoute(registry, metrics, auth).route(),
             new DocsRoutes(metrics, auth).route(),
             metrics.template("unmatched").measure(() -> extractUri(uri -> ApiErrors.notFound("nothing is served at " + uri.path()))));

@@ -27,8 +27,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  * /api/devices/{serial}/messages} (admin scope) with {@code {"chat": "...", "text": "...", "key": "..."}}.
  * A send answers 202 with the message's idempotency key once it is queued (200 when the key was already sent or
  * dead-lettered); the phone sends it in its turn. A phone's view carries its queue ({@code queued}: chat, preview,
- * length, attempts, age, last failure) and its dead letters (chat, reason, when). Reached only through the engine's
- * {@link DeviceDirectory}.
+ * length, attempts, age, last failure) and its dead letters (chat, reason, when). {@code POST
+ * /api/devices/{serial}/dead-letters/{key}/replay} (admin scope) queues a dead letter again under its key. Reached only
+ * through the engine's {@link DeviceDirectory}.
  */
 public final class DeviceRoutes extends AllDirectives {
 
@@ -50,6 +51,7 @@ public final class DeviceRoutes extends AllDirectives {
     var oneDevice = metrics.template("/api/devices/{serial}");
     var screen = metrics.template("/api/devices/{serial}/screenshot.png");
     var messages = metrics.template("/api/devices/{serial}/messages");
+    var replay = metrics.template("/api/devices/{serial}/dead-letters/{key}/replay");
     return pathPrefix(
         "api",
         () ->
@@ -62,7 +64,11 @@ public final class DeviceRoutes extends AllDirectives {
                         path(segment().slash("screenshot.png"), serial -> screen.measure(() -> get(() -> auth.require(Scope.READ, () -> screenshot(serial))))),
                         path(
                             segment().slash("messages"),
-                            serial -> messages.measure(() -> post(() -> auth.require(Scope.ADMIN, () -> send(serial))))))));
+                            serial -> messages.measure(() -> post(() -> auth.require(Scope.ADMIN, () -> send(serial))))),
+                        path(
+                            segment().slash("dead-letters").slash(segment()).slash("replay"),
+                            (serial, key) ->
+                                replay.measure(() -> post(() -> auth.require(Scope.ADMIN, () -> receipt(devices.replay(serial, key)))))))));
   }
 
   private Route list() {
@@ -91,13 +97,15 @@ public final class DeviceRoutes extends AllDirectives {
     return entity(
         Json.unmarshaller(MessageBody.class),
         body ->
-            answer(
-                devices.send(serial, new OutgoingRequest(body.chat(), body.text(), body.key())),
-                receipt ->
-                    complete(
-                        receipt.status() == OutgoingReceipt.Status.QUEUED ? StatusCodes.ACCEPTED : StatusCodes.OK,
-                        receipt,
-                        Json.marshaller())));
+            receipt(devices.send(serial, new OutgoingRequest(body.chat(), body.text(), body.key()))));
+  }
+
+  /** 202 when the message was queued now, 200 when its key was already known. */
+  private Route receipt(CompletionStage<OutgoingReceipt> stage) {
+    return answer(
+        stage,
+        receipt ->
+            complete(receipt.status() == OutgoingReceipt.Status.QUEUED ? StatusCodes.ACCEPTED : StatusCodes.OK, receipt, Json.marshaller()));
   }
 
   /** Completes with {@code success}, or answers a refusal with its status; anything else goes to {@link ApiErrors}. */
@@ -120,13 +128,13 @@ public final class DeviceRoutes extends AllDirectives {
   private static Route refused(DeviceRequestRejected rejected) {
     StatusCode status =
         switch (rejected.reason()) {
-          case UNKNOWN_DEVICE -> StatusCodes.NOT_FOUND;
+          case UNKNOWN_DEVICE, UNKNOWN_MESSAGE -> StatusCodes.NOT_FOUND;
           case INVALID -> StatusCodes.BAD_REQUEST;
           case UNAVAILABLE, QUEUE_FULL -> StatusCodes.SERVICE_UNAVAILABLE;
         };
     String error =
         switch (rejected.reason()) {
-          case UNKNOWN_DEVICE -> "not found";
+          case UNKNOWN_DEVICE, UNKNOWN_MESSAGE -> "not found";
           case INVALID -> "invalid message";
           case UNAVAILABLE -> "phone unavailable";
           case QUEUE_FULL -> "queue full";

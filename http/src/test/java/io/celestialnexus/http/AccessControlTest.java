@@ -219,6 +219,18 @@ class AccessControlTest {
   }
 
   @Test
+  void anAdminListsTheKeysByNameAndScopeNeverTheirSecrets() throws Exception {
+    json(send("GET", node + "/api/keys", OPERATE_KEY), 403);
+    HttpResponse<String> listed = send("GET", node + "/api/keys", ADMIN_KEY);
+    assertEquals(
+        "[{\"name\":\"viewer\",\"scope\":\"read\"},{\"name\":\"robot\",\"scope\":\"operate\"},{\"name\":\"boss\",\"scope\":\"admin\"}]",
+        json(listed, 200).toString());
+    for (String secret : List.of(READ_KEY, OPERATE_KEY, ADMIN_KEY, "sha256")) {
+      assertFalse(listed.body().contains(secret), listed.body());
+    }
+  }
+
+  @Test
   void aKeyInTheUrlIsRefusedEvenAValidOne() throws Exception {
     double before = failures("url");
     for (String url : List.of("/status?access_token=" + ADMIN_KEY, "/api/backup?api_key=" + ADMIN_KEY, "/health?access_token=x")) {
@@ -295,7 +307,7 @@ class AccessControlTest {
 
   private static String concrete(String template) {
     return template.replace("{name}.png", "weights.png").replace("{name}", "steady").replace("{serial}", "phone-1")
-        .replace("{issue}", "1").replace("{action}", "run").replace("{asset}", "swagger-ui.css");
+        .replace("{issue}", "1").replace("{action}", "run").replace("{asset}", "swagger-ui.css").replace("{key}", "k1");
   }
 
   @Test

@@ -111,6 +111,19 @@ class DeviceRoutesTest {
       return CompletableFuture.completedFuture(
           new OutgoingReceipt(serial, request.key() == null ? "chosen-key" : request.key(), OutgoingReceipt.Status.QUEUED, sent.size()));
     }
+
+    /** Only phone-1's dead letter k1 can be replayed. */
+    @Override
+    public CompletionStage<OutgoingReceipt> replay(String serial, String key) {
+      if (!serial.equals("phone-1")) {
+        return CompletableFuture.failedFuture(DeviceRequestRejected.unknownDevice(serial));
+      }
+      if (!key.equals("k1")) {
+        return CompletableFuture.failedFuture(
+            new DeviceRequestRejected(DeviceRequestRejected.Reason.UNKNOWN_MESSAGE, "phone-1 keeps no dead letter with key '" + key + "'"));
+      }
+      return CompletableFuture.completedFuture(new OutgoingReceipt(serial, key, OutgoingReceipt.Status.QUEUED, 2));
+    }
   }
 
   @BeforeAll
@@ -213,6 +226,17 @@ class DeviceRoutesTest {
     assertEquals("chosen-key", json(post(withKey + "/api/devices/phone-1/messages", "{\"chat\":\"张三\",\"text\":\"在吗\"}", KEY), 202).get("key").asText());
     assertEquals("SENT", json(post(withKey + "/api/devices/phone-1/messages", "{\"chat\":\"张三\",\"text\":\"你好\",\"key\":\"sent-before\"}", KEY), 200)
         .get("status").asText());
+  }
+
+  @Test
+  void aDeadLetterIsReplayedByItsKeyWithAnAdminKey() throws Exception {
+    JsonNode replayed = json(post(withKey + "/api/devices/phone-1/dead-letters/k1/replay", "", KEY), 202);
+    assertEquals("k1", replayed.get("key").asText());
+    assertEquals("QUEUED", replayed.get("status").asText());
+    assertEquals(
+        "phone-1 keeps no dead letter with key 'k9'", json(post(withKey + "/api/devices/phone-1/dead-letters/k9/replay", "", KEY), 404).get("detail").asText());
+    json(post(withKey + "/api/devices/phone-9/dead-letters/k1/replay", "", KEY), 404);
+    json(post(withKey + "/api/devices/phone-1/dead-letters/k1/replay", "", null), 401);
   }
 
   @Test

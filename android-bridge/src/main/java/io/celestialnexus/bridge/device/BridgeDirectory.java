@@ -64,4 +64,9 @@ public final class BridgeDirectory implements DeviceDirectory {
   public CompletionStage<OutgoingReceipt> send(String serial, OutgoingRequest request) {
     return AskPattern.askWithStatus(devices, replyTo -> new DeviceManager.Send(serial, request, replyTo), askTimeout, system.scheduler());
   }
+
+  @Override
+  public CompletionStage<OutgoingReceipt> replay(String serial, String key) {
+    return AskPattern.askWithStatus(devices, replyTo -> new DeviceManager.Replay(serial, key, replyTo), askTimeout, system.scheduler());
+  }
 }

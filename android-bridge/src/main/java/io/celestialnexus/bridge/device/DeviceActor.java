@@ -80,6 +80,9 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   /** Queue a text to a chat (API); answers the receipt, or an error naming why it was refused. */
   public record Send(OutgoingRequest request, ActorRef<StatusReply<OutgoingReceipt>> replyTo) implements Command {}
 
+  /** Queue dead letter {@code key} again (API, admin); answers the receipt, or why it was refused. */
+  public record Replay(String key, ActorRef<StatusReply<OutgoingReceipt>> replyTo) implements Command {}
+
   /** A PNG of the screen, taken in its turn. */
   public record TakeScreenshot(ActorRef<StatusReply<ByteString>> replyTo) implements Command {}
 
@@ -224,6 +227,7 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
         .onMessage(GetView.class, query -> reply(query.replyTo(), view()))
         .onMessage(Describe.class, query -> reply(query.replyTo(), StatusReply.success(view())))
         .onMessage(Send.class, this::onSend)
+        .onMessage(Replay.class, this::onReplay)
         .onMessage(TakeScreenshot.class, this::onTakeScreenshot)
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Identified.class, this::onIdentified)
@@ -252,16 +256,23 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
   // ---- operators and the API
 
   private Behavior<Command> onSend(Send command) {
-    OutgoingQueue.RequestOutcome outcome = outgoing.request(command.request());
+    return answerRequest(outgoing.request(command.request()), command.replyTo());
+  }
+
+  private Behavior<Command> onReplay(Replay command) {
+    return answerRequest(outgoing.replay(command.key()), command.replyTo());
+  }
+
+  private Behavior<Command> answerRequest(OutgoingQueue.RequestOutcome outcome, ActorRef<StatusReply<OutgoingReceipt>> replyTo) {
     if (outcome instanceof OutgoingQueue.Refused refused) {
-      return refuse(command.replyTo(), refused.reason(), refused.detail());
+      return refuse(replyTo, refused.reason(), refused.detail());
     }
     var accepted = (OutgoingQueue.Accepted) outcome; // the only other RequestOutcome
     if (accepted.added()) {
       queueChanged();
     }
     var receipt = new OutgoingReceipt(endpoint.serial(), accepted.key(), accepted.status(), outgoing.length());
-    return reply(command.replyTo(), StatusReply.success(receipt));
+    return reply(replyTo, StatusReply.success(receipt));
   }
 
   private Behavior<Command> onTakeScreenshot(TakeScreenshot command) {

@@ -54,6 +54,9 @@ public final class DeviceManager extends AbstractBehavior<DeviceManager.Command>
 
   public record Send(String serial, OutgoingRequest request, ActorRef<StatusReply<OutgoingReceipt>> replyTo) implements Command {}
 
+  /** Queue the dead letter {@code key} of phone {@code serial} again. */
+  public record Replay(String serial, String key, ActorRef<StatusReply<OutgoingReceipt>> replyTo) implements Command {}
+
   public record Screenshot(String serial, ActorRef<StatusReply<ByteString>> replyTo) implements Command {}
 
   /** Lets every phone finish its round (each at most {@code timeout}), then stops their tasks. */
@@ -137,6 +140,7 @@ public final class DeviceManager extends AbstractBehavior<DeviceManager.Command>
         .onMessage(GetDevices.class, this::onGetDevices)
         .onMessage(GetDevice.class, this::onGetDevice)
         .onMessage(Send.class, this::onSend)
+        .onMessage(Replay.class, this::onReplay)
         .onMessage(Screenshot.class, this::onScreenshot)
         .onMessage(Discovered.class, this::onDiscovered)
         .onMessage(DrainAll.class, this::onDrainAll)
@@ -176,6 +180,15 @@ public final class DeviceManager extends AbstractBehavior<DeviceManager.Command>
       return unknown(send.serial(), send.replyTo());
     }
     device.tell(new DeviceActor.Send(send.request(), send.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onReplay(Replay replay) {
+    ActorRef<DeviceActor.Command> device = devices.get(replay.serial());
+    if (device == null) {
+      return unknown(replay.serial(), replay.replyTo());
+    }
+    device.tell(new DeviceActor.Replay(replay.key(), replay.replyTo()));
     return this;
   }
 

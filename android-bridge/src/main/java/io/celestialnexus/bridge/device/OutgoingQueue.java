@@ -117,11 +117,30 @@ final class OutgoingQueue {
       return known.get();
     }
     if (isFull()) {
-      return new Refused(
-          DeviceRequestRejected.Reason.QUEUE_FULL,
-          device + " has " + waiting.size() + " messages waiting (nexus.bridge.send.max-queue); try again later");
+      return queueFull();
     }
     return add(fresh(key, request.chat().strip(), request.text()));
+  }
+
+  /**
+   * An operator's replay of dead letter {@code key}: queued again under its key with fresh attempts. Refused when no
+   * dead letter has that key, when it holds no text (a reply that never came), or when the queue is full.
+   */
+  RequestOutcome replay(String key) {
+    Optional<DeviceView.DeadLetter> found = deadLetters.stream().filter(letter -> letter.key().equals(key)).findFirst();
+    if (found.isEmpty()) {
+      return new Refused(DeviceRequestRejected.Reason.UNKNOWN_MESSAGE, device + " keeps no dead letter with key '" + key + "'");
+    }
+    DeviceView.DeadLetter letter = found.get();
+    if (letter.text().isEmpty()) {
+      return new Refused(DeviceRequestRejected.Reason.INVALID, "dead letter '" + key + "' has no text to send: " + letter.reason());
+    }
+    if (isFull()) {
+      return queueFull();
+    }
+    deadLetters.remove(letter);
+    finished.remove(key);
+    return add(fresh(key, letter.chat(), letter.text()));
   }
 
   /** A reply to an incoming message: dead-lettered when the queue is full. */
@@ -284,6 +303,12 @@ final class OutgoingQueue {
   private Optional<Accepted> known(String key) {
     OutgoingReceipt.Status status = waiting.containsKey(key) ? OutgoingReceipt.Status.QUEUED : finished.get(key);
     return Optional.ofNullable(status).map(known -> new Accepted(key, known, false));
+  }
+
+  private Refused queueFull() {
+    return new Refused(
+        DeviceRequestRejected.Reason.QUEUE_FULL,
+        device + " has " + waiting.size() + " messages waiting (nexus.bridge.send.max-queue); try again later");
   }
 
   private boolean isFull() {

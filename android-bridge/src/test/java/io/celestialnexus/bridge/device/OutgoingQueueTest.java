@@ -110,6 +110,25 @@ class OutgoingQueueTest {
   }
 
   @Test
+  void aReplayedDeadLetterIsQueuedAgainUnderItsKeyWithFreshAttempts() {
+    var queue = queue(1, 10, 10);
+    accepted(queue.request(new OutgoingRequest("张三", "你好", "k1")));
+    queue.next();
+    assertTrue(queue.failed("k1", "chat '张三' is not on the chat list").orElseThrow().gaveUp());
+    queue.unanswered("reply:2", "李四", "the engine did not answer");
+
+    assertEquals(new OutgoingQueue.Accepted("k1", OutgoingReceipt.Status.QUEUED, true), queue.replay("k1"));
+    assertEquals(List.of("reply:2"), queue.deadLetters().stream().map(DeviceView.DeadLetter::key).toList());
+    assertEquals(new DeviceLink.SendWork("k1", "张三", "你好", 1, null), queue.next().orElseThrow(), "its attempts start over");
+    assertEquals(Optional.of("张三"), queue.sent("k1"));
+
+    assertEquals(DeviceRequestRejected.Reason.UNKNOWN_MESSAGE, refusal(queue.replay("k1")), "it is no longer a dead letter");
+    var nothingToSend = assertInstanceOf(OutgoingQueue.Refused.class, queue.replay("reply:2"));
+    assertEquals(DeviceRequestRejected.Reason.INVALID, nothingToSend.reason());
+    assertTrue(nothingToSend.detail().contains("the engine did not answer"), nothingToSend.detail());
+  }
+
+  @Test
   void messagesGoOneAtATimeOldestFirst() {
     var queue = queue(3, 10, 10);
     queue.request(new OutgoingRequest("张三", "一", "a"));

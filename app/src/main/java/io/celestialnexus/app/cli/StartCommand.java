@@ -45,6 +45,10 @@ public final class StartCommand implements Callable<Integer> {
       System.err.println("nexus: stopped because another node took the writer's lease on " + settings.storage().describe());
       return 1;
     }
+    if (CoordinatedShutdown.get(node.system()).getShutdownReason().filter(CoordinatedShutdown.clusterDowningReason()::equals).isPresent()) {
+      System.err.println("nexus: stopped because the cluster downed this node (a partition's minority, or unreachable too long)");
+      return 1;
+    }
     return 0;
   }
 }

@@ -43,6 +43,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
     out.printf("health %s   ready %s   node pid %s   up %s%n", document.path("health").asText(), document.path("ready").asBoolean(),
         document.path("node").path("pid").asText(), TaskLines.seconds(document.path("node").path("uptimeMillis").asLong()));
+    for (JsonNode component : document.path("components")) {
+      if (component.path("name").asText().equals("cluster")) {
+        out.printf("cluster %s   %s%n", component.path("up").asBoolean() ? "UP" : "DOWN", component.path("detail").asText());
+      }
+    }
     out.printf("%-20s %-9s %8s %9s  %s%n", "TASK", "STATE", "RESTARTS", "STEPS", "DETAIL");
     for (JsonNode task : document.path("tasks")) {
       out.printf("%-20s %-9s %8d %9d  %s%n", task.path("name").asText(), task.path("state").asText(),

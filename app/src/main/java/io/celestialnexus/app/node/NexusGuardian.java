@@ -1,5 +1,7 @@
 package io.celestialnexus.app.node;
 
+import io.celestialnexus.app.cluster.ClusterMembers;
+import io.celestialnexus.app.cluster.ClusterWatch;
 import io.celestialnexus.bridge.adb.DadbConnector;
 import io.celestialnexus.bridge.device.BridgeDirectory;
 import io.celestialnexus.bridge.device.DeviceManager;
@@ -9,6 +11,7 @@ import io.celestialnexus.engine.chat.SkillRouter;
 import io.celestialnexus.engine.chat.desk.DivinationDesk;
 import io.celestialnexus.engine.chat.desk.LoopPredictionDesk;
 import io.celestialnexus.engine.chat.skill.ChatSkills;
+import io.celestialnexus.engine.cluster.ClusterPort;
 import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.loop.DrawWakeUp;
 import io.celestialnexus.engine.ssq.loop.LoopService;
@@ -61,6 +64,8 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +136,7 @@ public final class NexusGuardian {
                 .onFailure(SupervisorStrategy.restart()),
             "status");
     watchStorage(status);
+    ClusterPort cluster = joinCluster(status);
     StateRefs state = spawnEntities();
     wiring.state().complete(state);
     // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
@@ -183,8 +189,27 @@ public final class NexusGuardian {
             "devices");
 
     registerGracefulStop(tasks, devices, status);
-    bindApi(statusPort, taskControl, state, predictions, devices);
+    bindApi(statusPort, taskControl, state, predictions, devices, cluster);
     startWechat(status, skills);
+  }
+
+  /**
+   * In cluster mode, joins (itself when no seeds are configured: the first member) and watches the membership: the
+   * {@code cluster} component is down, and the node not ready, until this node is Up.
+   */
+  private ClusterPort joinCluster(ActorRef<StatusBoard.Command> status) {
+    if (!settings.cluster().enabled()) {
+      return ClusterPort.off();
+    }
+    var cluster = Cluster.get(system);
+    if (settings.cluster().seeds().isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    var members = new ClusterMembers(system);
+    context.spawn(
+        Behaviors.supervise(ClusterWatch.create(members, status, ClusterWatch.Gauges.register(wiring.registry()))).onFailure(SupervisorStrategy.restart()),
+        "cluster-watch");
+    return members;
   }
 
   /** The database watch only checks and reports; restarted, it checks again at once. */
@@ -286,11 +311,12 @@ public final class NexusGuardian {
       TaskControl tasks,
       StateRefs state,
       PredictionService predictions,
-      ActorRef<DeviceManager.Command> devices) {
+      ActorRef<DeviceManager.Command> devices,
+      ClusterPort cluster) {
     var draws = new HistoryDrawStore(state.draws(), system.scheduler(), settings.engine().askTimeout());
     var phones = new BridgeDirectory(system, devices, settings.bridge().askTimeout(), settings.bridge().screenshotTimeout());
     var routes =
-        new ApiRoutes(status, tasks, draws, phones, predictions, backups(), settings.http(), wiring.registry(), wiring.chaos());
+        new ApiRoutes(status, tasks, draws, phones, predictions, backups(), cluster, settings.http(), wiring.registry(), wiring.chaos());
     NexusHttpServer.bind(
             system,
             settings.http().api(),

@@ -9,6 +9,7 @@ import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.http.HttpSettings;
 import io.celestialnexus.persistence.StorageCheck;
+import io.celestialnexus.persistence.StorageKind;
 import io.celestialnexus.persistence.StorageLease;
 import io.celestialnexus.persistence.StorageSchema;
 import io.celestialnexus.persistence.StorageStart;
@@ -72,6 +73,12 @@ public final class NexusNode implements AutoCloseable {
    */
   public static NexusNode start(NodeSettings settings, List<Task> tasks, String version)
       throws IOException, NodeLock.HeldElsewhere, StartupFailed {
+    if (settings.cluster().enabled() && settings.storage().kind() == StorageKind.H2) {
+      throw new StartupFailed(
+          "cluster mode (nexus.cluster.enabled) needs PostgreSQL, which every member shares: set nexus.storage.kind = postgres"
+              + " (NEXUS_STORAGE_KIND) or turn the cluster off",
+          null);
+    }
     NodeLock lock = NodeLock.acquire(settings.engine().paths().dataDir());
     var lifecycle = settings.engine().runtime().lifecycle();
     StorageCheck.Result storage;
@@ -116,7 +123,7 @@ public final class NexusNode implements AutoCloseable {
                     state,
                     apiBound,
                     wechatBound)),
-            "nexus",
+            NodeSettings.SYSTEM_NAME,
             settings.actorSystemConfig());
     // released once the actor system is gone: whoever waits for the node's end may take the data dir at once
     CompletionStage<Done> released =

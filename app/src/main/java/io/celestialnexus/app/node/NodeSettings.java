@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.app.cluster.ClusterSettings;
 import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
@@ -24,7 +25,8 @@ public record NodeSettings(
     WechatSettings wechat,
     BridgeSettings bridge,
     StorageSettings storage,
-    StateSettings state) {
+    StateSettings state,
+    ClusterSettings cluster) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -46,12 +48,16 @@ public record NodeSettings(
         WechatSettings.fromConfig(config),
         BridgeSettings.fromConfig(config),
         StorageSettings.fromConfig(config),
-        StateSettings.fromConfig(config));
+        StateSettings.fromConfig(config),
+        ClusterSettings.fromConfig(config));
   }
 
-  /** The actor system's config: the node's, with the journal pointed at the configured database. */
+  /** The actor system's name, also in every cluster address ({@code pekko://nexus@host:port}). */
+  public static final String SYSTEM_NAME = "nexus";
+
+  /** The actor system's config: the node's, with the journal pointed at the configured database, and the cluster's. */
   public Config actorSystemConfig() {
-    return storage.pluginConfig().withFallback(config);
+    return cluster.pekkoConfig(SYSTEM_NAME).withFallback(storage.pluginConfig()).withFallback(config);
   }
 
   @Override

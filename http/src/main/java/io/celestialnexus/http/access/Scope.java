@@ -9,7 +9,7 @@ public enum Scope {
   READ,
   /** Task run/pause/resume/restart, draws add/import, tuner and AutoRL runs. */
   OPERATE,
-  /** Chaos, weights rollback, sending through phones, backups. */
+  /** Chaos, weights rollback, sending through phones, dead-letter replay, backups, the list of keys. */
   ADMIN;
 
   public boolean includes(Scope needed) {

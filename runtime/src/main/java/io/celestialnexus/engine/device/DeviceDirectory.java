@@ -27,6 +27,12 @@ public interface DeviceDirectory {
   /** Queues a text message to a chat; answers at once with the message's idempotency key and state. */
   CompletionStage<OutgoingReceipt> send(String serial, OutgoingRequest request);
 
+  /**
+   * Queues a dead letter again under its own key, with fresh attempts (an operator's replay after fixing what made
+   * it fail); refused when the phone keeps no dead letter with that key, or when it has nothing to send.
+   */
+  CompletionStage<OutgoingReceipt> replay(String serial, String key);
+
   /** A node without phones: no devices, every serial unknown. */
   static DeviceDirectory unavailable() {
     return new DeviceDirectory() {
@@ -47,6 +53,11 @@ public interface DeviceDirectory {
 
       @Override
       public CompletionStage<OutgoingReceipt> send(String serial, OutgoingRequest request) {
+        return CompletableFuture.failedFuture(DeviceRequestRejected.unknownDevice(serial));
+      }
+
+      @Override
+      public CompletionStage<OutgoingReceipt> replay(String serial, String key) {
         return CompletableFuture.failedFuture(DeviceRequestRejected.unknownDevice(serial));
       }
     };

@@ -12,7 +12,9 @@ public final class DeviceRequestRejected extends RuntimeException {
     /** The request itself is wrong: empty chat or text, text too long (400). */
     INVALID,
     /** The phone's outgoing queue is full (503). */
-    QUEUE_FULL
+    QUEUE_FULL,
+    /** The phone keeps no dead letter with that key (404). */
+    UNKNOWN_MESSAGE
   }
 
   private final Reason reason;
