@@ -32,6 +32,7 @@ import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.http.ApiRoutes;
 import io.celestialnexus.http.HttpMetrics;
 import io.celestialnexus.http.NexusHttpServer;
+import io.celestialnexus.http.connections.ConnectionGate;
 import io.celestialnexus.http.wechat.ReplyGate;
 import io.celestialnexus.http.wechat.WechatEdge;
 import io.celestialnexus.http.wechat.WechatEndpoint;
@@ -295,7 +296,8 @@ public final class NexusGuardian {
             system,
             settings.http().api(),
             routes.route(),
-            settings.http().unbindDeadline())
+            settings.http().unbindDeadline(),
+            new ConnectionGate("api", settings.http().connections(), wiring.registry()))
         .whenComplete(
             (binding, failure) -> {
               if (failure != null) {
@@ -341,7 +343,8 @@ public final class NexusGuardian {
                       system.executionContext(), wechat, metrics);
               var endpoint = new WechatEndpoint(wechat, gate, metrics, wiring.clock());
               var routes = new WechatRoutes(endpoint, wechat, metrics, new HttpMetrics(wiring.registry()));
-              return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline());
+              var connections = new ConnectionGate("wechat", settings.http().connections(), wiring.registry());
+              return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline(), connections);
             })
         .whenComplete(
             (binding, failure) -> {
