@@ -129,9 +129,9 @@ public final class DrawRoutes extends AllDirectives {
                       registry,
                       "/api/draws",
                       "/api/draws/" + draw.issue(),
-                      "the journal did not confirm the draw in time; it was handed to the engine and is stored once the journal"
-                          + " answers. GET the location to see whether it is; posting the same draw again is safe (recording is"
-                          + " idempotent by issue)");
+                      "the journal did not confirm the draw in time: it may be stored later (a write handed to the engine"
+                          + " during an outage is applied when the journal is back) or not at all. GET the location to see;"
+                          + " posting the same draw again is safe (recording is idempotent by issue)");
                 }
                 var recorded = confirmed.get();
                 if (!recorded.conflicts().isEmpty()) {
@@ -167,9 +167,9 @@ public final class DrawRoutes extends AllDirectives {
                                             registry,
                                             "/api/draws/import",
                                             "/api/draws",
-                                            "the journal did not confirm the import in time; what was handed to the engine is stored once"
-                                                + " the journal answers. Importing the same file again is safe: draws already recorded"
-                                                + " are reported unchanged")))));
+                                            "the journal did not confirm the import in time: it may be stored later or not at all."
+                                                + " Importing the same file again is safe: draws already recorded are reported"
+                                                + " unchanged")))));
   }
 
   static Draw toDraw(DrawInput input) {

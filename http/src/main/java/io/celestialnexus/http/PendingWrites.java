@@ -14,8 +14,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * Writes the engine did not confirm in time. The command was handed to the entity, which holds it while it waits out
- * a journal outage and applies it when the journal is back: answering 503 made a client think nothing happened while
- * the write was stored later. Such a write is answered {@code 202 {"status":"PENDING", "location", "detail"}} with a
+ * a journal outage and applies it when the journal is back (only the write that met the failure itself is dropped):
+ * answering 503 made a client think nothing happened while most such writes were stored later. Such a write is answered {@code 202 {"status":"PENDING", "location", "detail"}} with a
  * {@code Location} where the client sees whether it was stored, and the detail says whether repeating it is safe.
  * Counted as {@code nexus_http_writes_pending_total{route}}.
  */

@@ -179,8 +179,8 @@ public final class SsqRoutes extends AllDirectives {
                                   metrics.registry(),
                                   "/api/weights/rollback",
                                   "/api/weights",
-                                  "the journal did not confirm the rollback in time; it was handed to the engine and is applied once"
-                                      + " the journal answers. GET the location (the live weights and their version) before asking"
+                                  "the journal did not confirm the rollback in time: it may be applied later (when the journal is"
+                                      + " back) or not at all. GET the location (the live weights and their version) before asking"
                                       + " again: a second rollback is a new version")));
         });
   }
