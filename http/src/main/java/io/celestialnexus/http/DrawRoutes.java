@@ -21,7 +21,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * The draw history: {@code GET /api/draws} (paged, newest first), {@code GET /api/draws/{issue}},
  * {@code POST /api/draws} (one draw, operate scope) and {@code POST /api/draws/import} (a history CSV, operate scope).
  * Invalid input is a 400 naming the problem, a draw that differs from the recorded one a 409, an import with
- * rejected rows (all-or-nothing unless {@code skipInvalid=true}) a 422 listing them as {@code line N: reason}.
+ * rejected rows (all-or-nothing unless {@code skipInvalid=true}) a 422 listing them as {@code line N: reason}. A write
+ * the journal did not confirm in time is a 202 PENDING ({@link PendingWrites}); repeating it is safe.
  */
 public final class DrawRoutes extends AllDirectives {
 
@@ -121,8 +122,18 @@ public final class DrawRoutes extends AllDirectives {
             return ApiErrors.respond(StatusCodes.BAD_REQUEST, "invalid draw", e.getMessage());
           }
           return onSuccess(
-              draws.record(List.of(draw), "api", true),
-              recorded -> {
+              PendingWrites.orUnconfirmed(draws.record(List.of(draw), "api", true)),
+              confirmed -> {
+                if (confirmed.isEmpty()) {
+                  return PendingWrites.accepted(
+                      registry,
+                      "/api/draws",
+                      "/api/draws/" + draw.issue(),
+                      "the journal did not confirm the draw in time: it may be stored later (a write handed to the engine"
+                          + " during an outage is applied when the journal is back) or not at all. GET the location to see;"
+                          + " posting the same draw again is safe (recording is idempotent by issue)");
+                }
+                var recorded = confirmed.get();
                 if (!recorded.conflicts().isEmpty()) {
                   HistoryImport.countRejected(registry, "api", "conflict", 1);
                   return ApiErrors.respond(StatusCodes.CONFLICT, "conflict", recorded.conflicts().get(0).reason());
@@ -145,8 +156,20 @@ public final class DrawRoutes extends AllDirectives {
                 Unmarshaller.entityToString(),
                 csv ->
                     onSuccess(
-                        importer.run(csv, skip.map(Boolean::parseBoolean).orElse(false), "import", draws.recorder("import")),
-                        report -> complete(report.applied() ? StatusCodes.OK : StatusCodes.UNPROCESSABLE_CONTENT, report, Json.marshaller()))));
+                        PendingWrites.orUnconfirmed(
+                            importer.run(csv, skip.map(Boolean::parseBoolean).orElse(false), "import", draws.recorder("import"))),
+                        confirmed ->
+                            confirmed
+                                .<Route>map(report -> complete(report.applied() ? StatusCodes.OK : StatusCodes.UNPROCESSABLE_CONTENT, report, Json.marshaller()))
+                                .orElseGet(
+                                    () ->
+                                        PendingWrites.accepted(
+                                            registry,
+                                            "/api/draws/import",
+                                            "/api/draws",
+                                            "the journal did not confirm the import in time: it may be stored later or not at all."
+                                                + " Importing the same file again is safe: draws already recorded are reported"
+                                                + " unchanged")))));
   }
 
   static Draw toDraw(DrawInput input) {

@@ -27,6 +27,11 @@ public final class HttpMetrics extends AllDirectives {
     this.registry = registry;
   }
 
+  /** Where the routes register their own meters. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   /** Every route template measured so far: the routes a listener serves, for checking the API description. */
   public Set<String> templates() {
     return Set.copyOf(templates);

@@ -168,7 +168,20 @@ public final class SsqRoutes extends AllDirectives {
             return badRequest("reason must be at most " + MAX_REASON_LENGTH + " characters");
           }
           String reason = input.reason() == null || input.reason().isBlank() ? DEFAULT_REASON : input.reason();
-          return ok(predictions.rollBack(input.version(), reason));
+          return onSuccess(
+              PendingWrites.orUnconfirmed(asked(predictions.rollBack(input.version(), reason))),
+              confirmed ->
+                  confirmed
+                      .<Route>map(version -> complete(StatusCodes.OK, version, Json.marshaller()))
+                      .orElseGet(
+                          () ->
+                              PendingWrites.accepted(
+                                  metrics.registry(),
+                                  "/api/weights/rollback",
+                                  "/api/weights",
+                                  "the journal did not confirm the rollback in time: it may be applied later (when the journal is"
+                                      + " back) or not at all. GET the location (the live weights and their version) before asking"
+                                      + " again: a second rollback is a new version")));
         });
   }
 

@@ -26,6 +26,8 @@ import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.status.BoardStatusPort;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusPort;
+import io.celestialnexus.engine.storage.JournalProbe;
+import io.celestialnexus.engine.storage.JournalProbeEntity;
 import io.celestialnexus.engine.storage.StorageWatch;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.SupervisorTaskControl;
@@ -35,6 +37,7 @@ import io.celestialnexus.engine.task.TaskSupervisor;
 import io.celestialnexus.http.ApiRoutes;
 import io.celestialnexus.http.HttpMetrics;
 import io.celestialnexus.http.NexusHttpServer;
+import io.celestialnexus.http.connections.ConnectionGate;
 import io.celestialnexus.http.wechat.ReplyGate;
 import io.celestialnexus.http.wechat.WechatEdge;
 import io.celestialnexus.http.wechat.WechatEndpoint;
@@ -138,6 +141,7 @@ public final class NexusGuardian {
     watchStorage(status);
     ClusterPort cluster = joinCluster(status);
     StateRefs state = spawnEntities();
+    probeWrites(state, status);
     wiring.state().complete(state);
     // TaskSupervisor holds only its children; a failure of its own restarts every task afresh.
     ActorRef<TaskSupervisor.Command> tasks =
@@ -277,6 +281,33 @@ public final class NexusGuardian {
     return new StateRefs(draws, weights, predictions, drawsAdded);
   }
 
+  /**
+   * Readiness follows writes: a probe entity writes through the same journal, and each entity must answer (it does
+   * not while it sits in its journal backoff, when every write to it would time out). Both only ask; restarted, the
+   * probe checks again at once, and the probe entity replays its few events.
+   */
+  private void probeWrites(StateRefs state, ActorRef<StatusBoard.Command> status) {
+    var probe = settings.writesProbe();
+    var scheduler = system.scheduler();
+    Duration timeout = probe.timeout();
+    var journal =
+        context.spawn(
+            Behaviors.supervise(JournalProbeEntity.create(settings.state())).onFailure(settings.state().journalBackoff()),
+            "journal-probe-entity");
+    List<JournalProbe.Check> checks =
+        List.of(
+            new JournalProbe.Check("journal write", () -> AskPattern.ask(journal, JournalProbeEntity.Probe::new, timeout, scheduler)),
+            new JournalProbe.Check(
+                "draws",
+                () -> AskPattern.<DrawHistory.Command, DrawHistory.DrawLookup>ask(state.draws(), replyTo -> new DrawHistory.GetDraw(0, replyTo), timeout, scheduler)),
+            new JournalProbe.Check("weights", () -> AskPattern.ask(state.weights(), StrategyWeights.GetWeights::new, timeout, scheduler)),
+            new JournalProbe.Check("predictions", () -> AskPattern.ask(state.predictions(), PredictionLog.GetLatest::new, timeout, scheduler)));
+    context.spawn(
+        Behaviors.supervise(JournalProbe.create(checks, probe.interval(), timeout, status, wiring.registry()))
+            .onFailure(SupervisorStrategy.restart()),
+        "writes-probe");
+  }
+
   /** The loop's state is a cache of the journal: a restarted owner reads it back, and its tasks retry their jobs. */
   private void spawnLoopOwner(PredictionLoop loop, LoopStore store) {
     var owner = context.spawn(Behaviors.supervise(loop.owner(store, wiring.clock())).onFailure(SupervisorStrategy.restart()), "ssq-loop");
@@ -321,7 +352,8 @@ public final class NexusGuardian {
             system,
             settings.http().api(),
             routes.route(),
-            settings.http().unbindDeadline())
+            settings.http().unbindDeadline(),
+            new ConnectionGate("api", settings.http().connections(), wiring.registry()))
         .whenComplete(
             (binding, failure) -> {
               if (failure != null) {
@@ -367,7 +399,8 @@ public final class NexusGuardian {
                       system.executionContext(), wechat, metrics);
               var endpoint = new WechatEndpoint(wechat, gate, metrics, wiring.clock());
               var routes = new WechatRoutes(endpoint, wechat, metrics, new HttpMetrics(wiring.registry()));
-              return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline());
+              var connections = new ConnectionGate("wechat", settings.http().connections(), wiring.registry());
+              return NexusHttpServer.bind(system, wechat.listener(), routes.route(), settings.http().unbindDeadline(), connections);
             })
         .whenComplete(
             (binding, failure) -> {

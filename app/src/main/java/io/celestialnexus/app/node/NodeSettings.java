@@ -7,6 +7,7 @@ import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
 import io.celestialnexus.engine.chat.router.ChatSettings;
 import io.celestialnexus.engine.ssq.state.StateSettings;
+import io.celestialnexus.engine.storage.WritesProbeSettings;
 import io.celestialnexus.engine.support.SettingsReader;
 import io.celestialnexus.http.HttpSettings;
 import io.celestialnexus.http.wechat.WechatSettings;
@@ -38,6 +39,7 @@ public record NodeSettings(
       throw new SettingsReader(config, "nexus.engine")
           .invalid("drain-timeout", "must be shorter than " + DRAIN_PHASE + " (" + drainPhase + ")");
     }
+    WritesProbeSettings.fromConfig(config); // read again by the guardian: checked here with the rest
     return new NodeSettings(
         config,
         engine,
@@ -50,6 +52,11 @@ public record NodeSettings(
         StorageSettings.fromConfig(config),
         StateSettings.fromConfig(config),
         ClusterSettings.fromConfig(config));
+  }
+
+  /** How often readiness checks that writes are confirmed ({@code nexus.engine.state.writes-probe}). */
+  public WritesProbeSettings writesProbe() {
+    return WritesProbeSettings.fromConfig(config);
   }
 
   /** The actor system's name, also in every cluster address ({@code pekko://nexus@host:port}). */

@@ -71,6 +71,27 @@ class NginxSiteTest {
     assertTrue(api.contains("proxy_set_header X-Real-IP $remote_addr;"), "the node throttles wrong keys per client by it");
   }
 
+  /**
+   * The node exempts loopback (this proxy) from its per-client limit, so the proxy must limit clients with the same
+   * numbers, and drop idle upstream connections before the node's idle timeout closes them.
+   */
+  @Test
+  void theProxyLimitsClientsAsTheNodeWouldAndKeepsItsUpstreamPoolBelowTheNodesIdleTimeout() throws IOException {
+    var connections = io.celestialnexus.http.connections.ConnectionSettings.fromConfig(
+        new io.celestialnexus.engine.support.SettingsReader(com.typesafe.config.ConfigFactory.defaultReference(), "nexus.http"));
+    assertTrue(connections.exemptLoopback(), "the node counts on this proxy to limit clients");
+    String site = Files.readString(SITE);
+    String tls = site.substring(site.indexOf("listen 443 ssl")); // the TLS server, to the end of the site
+    assertTrue(tls.contains("limit_conn nexus_per_client " + connections.maxPerClient() + ";"), tls);
+    assertTrue(tls.contains("client_header_timeout " + connections.requestHeaderTimeout().toSeconds() + "s;"), tls);
+    for (String upstream : List.of("upstream nexus_api", "upstream nexus_wechat")) {
+      String pool = block(site, upstream);
+      var timeout = Pattern.compile("keepalive_timeout (\\d+)s;").matcher(pool);
+      assertTrue(timeout.find(), pool);
+      assertTrue(Integer.parseInt(timeout.group(1)) < connections.idleTimeout().toSeconds(), pool);
+    }
+  }
+
   @Test
   void plainHttpOnlyRedirectsToHttps() throws IOException {
     String site = Files.readString(SITE);
