@@ -377,6 +377,7 @@ class HostileInputTest {
     assertTrue(headers.contains("content-type: application/json"), answer);
     JsonNode json = StatusJson.mapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
     assertTrue(json.path("error").isTextual() && json.path("detail").isTextual(), answer);
+    assertTrue(!json.path("detail").asText().contains("Exception") && !json.path("detail").asText().contains("pekko"), answer);
   }
 
   @Test
@@ -400,6 +401,15 @@ class HostileInputTest {
         "POST /api/draws HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
         "POST /api/draws HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")) {
       assertRawJsonError(raw(request), 400);
+    }
+  }
+
+  @Test
+  void aBodyDeclaredOverTheLimitIsA413InTheJsonShape() throws Exception {
+    for (String path : List.of("/api/draws/import", "/api/draws")) {
+      String answer = raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 9000000\r\n\r\n" + "x".repeat(10_000));
+      assertRawJsonError(answer, 413);
     }
   }
 
