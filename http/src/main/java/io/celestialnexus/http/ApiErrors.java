@@ -76,7 +76,10 @@ public final class ApiErrors {
 
   private static HttpResponse asJson(HttpResponse response) {
     String detail =
-        response.entity() instanceof HttpEntity.Strict strict ? strict.getData().utf8String() : response.status().reason();
+        response.status().intValue() == StatusCodes.CONTENT_TOO_LARGE.intValue()
+            // pekko's text names its exception and config keys; the caller needs only the fact
+            ? "the request body is larger than this server accepts"
+            : response.entity() instanceof HttpEntity.Strict strict ? strict.getData().utf8String() : response.status().reason();
     var body = new ApiError(response.status().reason().toLowerCase(java.util.Locale.ROOT), detail);
     try {
       return response.withEntity(

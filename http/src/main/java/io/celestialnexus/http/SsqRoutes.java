@@ -160,8 +160,7 @@ public final class SsqRoutes extends AllDirectives {
     return entity(
         Json.unmarshaller(RollbackInput.class),
         input -> {
-          // a body of plain `null` unmarshals to null rather than failing
-          if (input == null || input.version() == null || input.version() < 0) {
+          if (input.version() == null || input.version() < 0) {
             return badRequest("a rollback needs {\"version\": n}, the weights version (>= 0) to restore, and may give a \"reason\"");
           }
           if (input.reason() != null && input.reason().length() > MAX_REASON_LENGTH) {

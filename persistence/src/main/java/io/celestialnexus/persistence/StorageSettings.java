@@ -104,7 +104,7 @@ public record StorageSettings(
     if (kind == StorageKind.H2) {
       return "h2 " + url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
     }
-    return "postgres " + url.replaceAll("(?i)password=[^&]*", "password=****");
+    return "postgres " + UrlSecrets.mask(url);
   }
 
   @Override

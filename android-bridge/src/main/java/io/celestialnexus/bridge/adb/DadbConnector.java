@@ -6,6 +6,11 @@ import dadb.adbserver.AdbServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +62,54 @@ public final class DadbConnector implements AdbConnector {
       Path key = settings.keyFile();
       Path publicKey = key.resolveSibling(key.getFileName() + ".pub");
       if (!Files.exists(key)) {
-        Files.createDirectories(key.toAbsolutePath().getParent());
+        Path dir = key.toAbsolutePath().getParent();
+        if (!Files.exists(dir)) {
+          // owner only: the key is written into it before its own mode can be narrowed
+          Files.createDirectories(dir, OwnerOnly.directory(dir));
+        }
         AdbKeyPair.generate(key.toFile(), publicKey.toFile());
       }
+      OwnerOnly.narrow(key);
       keyPair = AdbKeyPair.read(key.toFile(), publicKey.toFile());
     }
     return keyPair;
+  }
+
+  /**
+   * The private key unlocks every phone that once allowed it, so it is readable by its owner only (0600), like
+   * ssh's keys; dadb writes it with the process's default mode (0644 under the usual umask). A key found with
+   * wider permissions is narrowed and logged. On a file system without POSIX permissions nothing is changed.
+   */
+  static final class OwnerOnly {
+    private static final Set<PosixFilePermission> FILE =
+        PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIRECTORY =
+        PosixFilePermissions.fromString("rwx------");
+
+    private OwnerOnly() {}
+
+    static FileAttribute<?>[] directory(Path dir) throws IOException {
+      return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)}
+          : new FileAttribute<?>[0];
+    }
+
+    static void narrow(Path key) throws IOException {
+      if (!posix(key)) {
+        return;
+      }
+      var permissions = Files.getPosixFilePermissions(key);
+      if (!permissions.equals(FILE)) {
+        Files.setPosixFilePermissions(key, FILE);
+        LOG.info("ADB key {} narrowed from {} to rw------- (it unlocks the phones)", key, PosixFilePermissions.toString(permissions));
+      }
+    }
+
+    private static boolean posix(Path path) throws IOException {
+      Path existing = path.toAbsolutePath();
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      return existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+    }
   }
 }

@@ -41,6 +41,25 @@ class DadbDeviceTest {
   }
 
   @Test
+  void theKeyThatUnlocksThePhonesIsCreatedReadableByItsOwnerOnly() throws IOException {
+    // created by connect() in a directory that did not exist
+    Path fresh = keys.resolve("adbkey");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(fresh)));
+
+    Path dir = keys.resolve("new/adb");
+    var other = new DadbConnector(new AdbSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), dir.resolve("adbkey")));
+    other.connect(new AdbEndpoint.Direct("fake", "127.0.0.1", phone.port())).close();
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve("adbkey"))));
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir)));
+
+    // a key left readable by others (an older version made it 0644) is narrowed on the next start
+    java.nio.file.Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    new DadbConnector(new AdbSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), fresh))
+        .connect(new AdbEndpoint.Direct("fake", "127.0.0.1", phone.port())).close();
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(fresh)));
+  }
+
+  @Test
   void chineseSplitAcrossPacketsIsDecodedIntact() throws IOException {
     phone.splitOutput(2); // every character of 你好，世界 (3 bytes in UTF-8) straddles two packets
     ShellResult result = device.shell("echo 你好，世界");

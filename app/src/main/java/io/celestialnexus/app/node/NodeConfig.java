@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import io.celestialnexus.persistence.UrlSecrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,10 @@ public final class NodeConfig {
     return ConfigFactory.load(layered);
   }
 
-  /** The effective {@code nexus} tree as HOCON, with every secret-looking value masked. */
+  /**
+   * The effective {@code nexus} tree as HOCON, with every secret-looking value masked: whole values under a key that
+   * says token, key, secret or password, and the credentials inside any URL ({@link UrlSecrets}).
+   */
   public static String render(Config config) {
     Config nexus = config.getConfig("nexus");
     for (Map.Entry<String, ConfigValue> entry : nexus.entrySet()) {
@@ -45,6 +50,13 @@ public final class NodeConfig {
       boolean secret = SECRET.matcher(keys.get(keys.size() - 1)).find();
       if (secret && !String.valueOf(entry.getValue().unwrapped()).isEmpty()) {
         nexus = nexus.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(MASK));
+      } else if (entry.getValue().valueType() == ConfigValueType.STRING) {
+        // a URL may carry a password or a token of its own (NEXUS_DB_URL, a robot's webhook)
+        String text = (String) entry.getValue().unwrapped();
+        String masked = UrlSecrets.mask(text);
+        if (!masked.equals(text)) {
+          nexus = nexus.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(masked));
+        }
       }
     }
     return ConfigFactory.empty()

@@ -7,7 +7,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -32,7 +35,7 @@ public final class NodeLock implements AutoCloseable {
   }
 
   public static NodeLock acquire(Path dataDir) throws IOException, HeldElsewhere {
-    Files.createDirectories(dataDir);
+    createOwnerOnly(dataDir);
     Path pidFile = dataDir.resolve("nexus.pid");
     FileChannel channel =
         FileChannel.open(pidFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -52,6 +55,30 @@ public final class NodeLock implements AutoCloseable {
     channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
     channel.force(true);
     return new NodeLock(channel, lock);
+  }
+
+  /**
+   * Creates the data dir readable by its owner only (0700) when it does not exist: it holds the journal, the
+   * phones' ADB key, backups and reports. A dir that exists is left as the operator made it.
+   */
+  static void createOwnerOnly(Path dataDir) throws IOException {
+    if (Files.isDirectory(dataDir)) {
+      return;
+    }
+    Path parent = dataDir.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    boolean posix = parent != null && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+    try {
+      if (posix) {
+        Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectory(dataDir);
+      }
+    } catch (FileAlreadyExistsException raced) {
+      // another process made it meanwhile: theirs stands
+    }
   }
 
   @Override

@@ -71,6 +71,7 @@ class ImageTest {
     List<String> entrypoint = texts(config.path("Entrypoint"));
     assertEquals("/opt/java/bin/java", entrypoint.get(0));
     assertTrue(entrypoint.contains("-XX:+UseParallelGC"), entrypoint.toString());
+    assertTrue(entrypoint.contains("-XX:+ExitOnOutOfMemoryError"), entrypoint.toString());
     assertEquals("io.celestialnexus.app.Main", entrypoint.get(entrypoint.size() - 1));
     assertEquals(List.of("start"), texts(config.path("Cmd")));
     assertEquals("65532:65532", config.path("User").asText());

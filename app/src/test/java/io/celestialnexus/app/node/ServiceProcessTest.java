@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +118,32 @@ class ServiceProcessTest {
     for (JsonNode task : last.get("tasks")) {
       assertEquals("STOPPED", task.get("state").asText(), task.toString());
     }
+    assertFinalStatusSaysNothingIsUp(last);
     assertTrue(read("service.log").contains("CoordinatedShutdown"), read("service.log"));
+  }
+
+  /** The file a stopped node leaves behind: storage and every listener down with it, not "up". */
+  private static void assertFinalStatusSaysNothingIsUp(JsonNode last) {
+    assertTrue(last.get("components").size() >= 1, last.toString());
+    for (JsonNode component : last.get("components")) {
+      assertFalse(component.get("up").asBoolean(), component.toString());
+      assertTrue(component.get("detail").asText().startsWith("stopped"), component.toString());
+    }
+    assertFalse(last.get("ready").asBoolean(), last.toString());
+  }
+
+  @Test
+  void ctrlCStopsCleanlyWithExit130AndAFinalStatusThatSaysNothingIsUp() throws Exception {
+    int port = freePort();
+    Map<String, String> env = Map.of("AI_HEALTH_PORT", Integer.toString(port), "NEXUS_DATA_DIR", dir.resolve("node-data").toString(),
+        "NEXUS_LOG_DIR", dir.resolve("node-logs").toString());
+    service = fork(env, "service.log", "start");
+    awaitReady(port);
+    Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(service.pid())).start();
+    assertEquals(0, interrupt.waitFor());
+    assertTrue(service.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
+    assertEquals(130, service.exitValue(), read("service.log"));
+    assertFinalStatusSaysNothingIsUp(StatusJson.mapper().readTree(dir.resolve("node-data/reports/status.json").toFile()));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.celestialnexus.engine.ssq;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ public final class DrawCsv {
 
   public static final List<String> HEADER = List.of("issue", "date", "r1", "r2", "r3", "r4", "r5", "r6", "blue");
   private static final String BUNDLED = "/ssq/ssq_history.csv";
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
 
   private DrawCsv() {}
 
@@ -47,36 +49,76 @@ public final class DrawCsv {
     List<Draw> draws = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     Map<Integer, Draw> byIssue = new HashMap<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      boolean header = true;
-      for (CSVRecord record : parser) {
-        long line = parser.getCurrentLineNumber();
-        if (header) {
-          header = false;
-          if (!headerOf(record).equals(HEADER)) {
-            rejections.add(new Rejection(line, "header must be " + String.join(",", HEADER) + ", was " + String.join(",", record.toList())));
-            return new Parsed(List.of(), rejections);
-          }
-          continue;
-        }
-        try {
-          Draw draw = toDraw(record);
-          Draw earlier = byIssue.putIfAbsent(draw.issue(), draw);
-          if (earlier == null) {
-            draws.add(draw);
-          } else if (!earlier.sameNumbers(draw) || !earlier.date().equals(draw.date())) {
-            byIssue.put(draw.issue(), earlier);
-            rejections.add(new Rejection(line, "issue " + draw.issue() + " appears again with different numbers or date"));
-          }
-        } catch (IllegalArgumentException e) {
-          rejections.add(new Rejection(line, e.getMessage()));
-        }
+    BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+    boolean header = true;
+    long line = 0;
+    for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+      line++;
+      if (text.isEmpty()) {
+        continue;
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      List<String> fields;
+      try {
+        fields = fields(text);
+      } catch (MalformedRow e) {
+        rejections.add(new Rejection(line, e.getMessage()));
+        if (header) {
+          return new Parsed(List.of(), rejections);
+        }
+        continue;
+      }
+      if (header) {
+        header = false;
+        if (!headerOf(fields).equals(HEADER)) {
+          rejections.add(new Rejection(line, "header must be " + String.join(",", HEADER) + ", was " + String.join(",", fields)));
+          return new Parsed(List.of(), rejections);
+        }
+        continue;
+      }
+      try {
+        Draw draw = toDraw(fields);
+        Draw earlier = byIssue.putIfAbsent(draw.issue(), draw);
+        if (earlier == null) {
+          draws.add(draw);
+        } else if (!earlier.sameNumbers(draw) || !earlier.date().equals(draw.date())) {
+          byIssue.put(draw.issue(), earlier);
+          rejections.add(new Rejection(line, "issue " + draw.issue() + " appears again with different numbers or date"));
+        }
+      } catch (IllegalArgumentException e) {
+        rejections.add(new Rejection(line, e.getMessage()));
+      }
     }
     return new Parsed(List.copyOf(draws), List.copyOf(rejections));
+  }
+
+  /**
+   * The fields of one line. Each line is parsed on its own (no draw field ever holds a line break), so a malformed
+   * quoted field costs its own line only: it is reported as that line's rejection, and the lines after it are read
+   * as usual instead of being swallowed into an unclosed quote or ending the whole file with commons-csv's
+   * exception.
+   */
+  private static List<String> fields(String line) throws MalformedRow {
+    try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of() : records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MalformedRow(e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e);
+    }
+  }
+
+  /** A line commons-csv cannot split into fields: a stray or unclosed quote. */
+  private static final class MalformedRow extends Exception {
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("position: ([0-9,]+)");
+
+    MalformedRow(Throwable cause) {
+      super(reason(cause), cause, false, false);
+    }
+
+    private static String reason(Throwable cause) {
+      var position = POSITION.matcher(String.valueOf(cause.getMessage()));
+      return "malformed quoted field" + (position.find() ? " near character " + position.group(1).replace(",", "") : "")
+          + " (a quoted field must start and end with a quote and close on the same line)";
+    }
   }
 
   /** The history shipped inside the jar: every draw from 2003001 on. */
@@ -95,13 +137,13 @@ public final class DrawCsv {
     }
   }
 
-  private static List<String> headerOf(CSVRecord record) {
+  private static List<String> headerOf(List<String> fields) {
     var names = new ArrayList<String>();
-    record.forEach(name -> names.add(name.strip().toLowerCase(java.util.Locale.ROOT).replace("\uFEFF", "")));
+    fields.forEach(name -> names.add(name.strip().toLowerCase(java.util.Locale.ROOT).replace("\uFEFF", "")));
     return names;
   }
 
-  private static Draw toDraw(CSVRecord record) {
+  private static Draw toDraw(List<String> record) {
     if (record.size() != HEADER.size()) {
       throw new IllegalArgumentException("expected " + HEADER.size() + " fields, got " + record.size());
     }

@@ -48,6 +48,29 @@ class DrawCsvTest {
   }
 
   @Test
+  void aMalformedQuotedFieldIsThatLinesRejectionAndTheLinesAfterItAreStillRead() throws IOException {
+    DrawCsv.Parsed parsed =
+        parse(
+            "2024001,2024-01-02,1,2,3,4,5,6,7",
+            "2024002,\"2024-01-04\"x,1,2,3,4,5,6,7",
+            "2024003,\"2024-01-06,1,2,3,4,5,6,7",
+            "\"2024004\",\"2024-01-08\",1,2,3,4,5,6,7");
+    assertEquals(List.of(2024001, 2024004), parsed.draws().stream().map(Draw::issue).toList());
+    List<String> reasons = parsed.rejections().stream().map(DrawCsv.Rejection::toString).toList();
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("line 3: malformed quoted field near character"), reasons.get(0));
+    assertTrue(reasons.get(1).startsWith("line 4: malformed quoted field"), reasons.get(1));
+  }
+
+  @Test
+  void aMalformedHeaderRejectsTheFileWithItsLine() throws IOException {
+    DrawCsv.Parsed parsed = DrawCsv.parse(new StringReader("\n\"issue\"x,date\n2024001,2024-01-02,1,2,3,4,5,6,7\n"));
+    assertTrue(parsed.draws().isEmpty());
+    assertEquals(1, parsed.rejections().size());
+    assertTrue(parsed.rejections().get(0).toString().startsWith("line 2: malformed quoted field"), parsed.rejections().toString());
+  }
+
+  @Test
   void aWrongHeaderRejectsTheFile() throws IOException {
     DrawCsv.Parsed parsed = DrawCsv.parse(new StringReader("a,b\n2024001,2024-01-02,1,2,3,4,5,6,7\n"));
     assertTrue(parsed.draws().isEmpty());

@@ -69,7 +69,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
 
   /**
    * Writes the status file now and replies once it is on disk, with every write that was due (alerts): the last act
-   * of a graceful stop.
+   * of a graceful stop. Every component (storage, the listeners) is then reported down with {@link #STOPPED_DETAIL}
+   * and stays so: the file a stopped node leaves behind says nothing is up.
    */
   public record WriteFinal(ActorRef<Done> replyTo) implements Command {}
 
@@ -91,6 +92,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private static final String FLUSH_TIMER = "flush";
   private static final String REFRESH_TIMER = "refresh";
   private static final int RECENT_ALERTS = 20;
+  /** A component's detail in the final status of a graceful stop. */
+  public static final String STOPPED_DETAIL = "stopped: the node shut down";
 
   private final StatusSettings settings;
   private final Clock clock;
@@ -111,6 +114,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private boolean alertsRead;
   private boolean writing;
   private boolean inStorm;
+  /** Set by {@link WriteFinal}: the node is stopping, its components are stopped with it. */
+  private boolean stopped;
 
   private StatusBoard(
       ActorContext<Command> context,
@@ -206,6 +211,10 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   }
 
   private Behavior<Command> onComponentUpdated(ComponentUpdated update) {
+    if (stopped) {
+      // a check still running while the node stops must not report a stopped component up again
+      return this;
+    }
     ComponentStatus previous = components.get(update.name());
     if (previous == null || previous.up() != update.up() || !previous.detail().equals(update.detail())) {
       components.put(update.name(), new ComponentStatus(update.name(), update.up(), update.detail(), clock.instant()));
@@ -242,6 +251,11 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   }
 
   private Behavior<Command> onWriteFinal(WriteFinal command) {
+    if (!stopped) {
+      stopped = true;
+      Instant now = clock.instant();
+      components.replaceAll((name, component) -> new ComponentStatus(name, false, STOPPED_DETAIL, now));
+    }
     finalWaiters.add(command.replyTo());
     requestWrite(Report.STATUS);
     return this;
@@ -324,7 +338,8 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
             .map(task -> new TaskReport(task, millisSince(task.lastHeartbeat(), now), millisSince(task.runningSince(), now)))
             .toList();
     var componentList = List.copyOf(components.values());
-    Health health = Health.of(tasks.values(), componentList);
+    // once stopped, the components are down with the tasks: the verdict is the tasks' (STOPPED: WARN), not a storage outage
+    Health health = Health.of(tasks.values(), stopped ? List.of() : componentList);
     boolean ready =
         tasks.values().stream().allMatch(TaskStatus::started) && componentList.stream().allMatch(ComponentStatus::up);
     return new StatusSnapshot(

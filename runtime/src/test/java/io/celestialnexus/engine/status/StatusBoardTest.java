@@ -245,6 +245,33 @@ class StatusBoardTest {
     testKit.stop(board);
   }
 
+  @Test
+  void theFinalStatusReportsEveryComponentStoppedAndALateCheckCannotRaiseItAgain() throws IOException {
+    StatusSettings settings = settings("");
+    TestProbe<Done> done = testKit.createTestProbe();
+    TestProbe<StatusSnapshot> probe = testKit.createTestProbe();
+    ActorRef<StatusBoard.Command> board = board(settings, new SimpleMeterRegistry());
+    board.tell(new StatusBoard.TasksDeclared(List.of("a")));
+    board.tell(new StatusBoard.ComponentUpdated("storage", true, "h2 /data/journal/nexus.mv.db"));
+    board.tell(new StatusBoard.ComponentUpdated("wechat", true, "listening on 127.0.0.1:9090"));
+    board.tell(new StatusBoard.TaskUpdated(status("a", TaskState.STOPPED, true, 0)));
+    board.tell(new StatusBoard.WriteFinal(done.getRef()));
+    done.receiveMessage();
+    JsonNode json = StatusJson.mapper().readTree(settings.statusFile().toFile());
+    assertEquals(2, json.get("components").size(), json.toString());
+    for (JsonNode component : json.get("components")) {
+      assertFalse(component.get("up").asBoolean(), component.toString());
+      assertEquals(StatusBoard.STOPPED_DETAIL, component.get("detail").asText(), component.toString());
+    }
+    assertEquals("WARN", json.get("health").asText(), "a stopped node's verdict is its stopped tasks', not an outage");
+    assertFalse(json.get("ready").asBoolean());
+
+    board.tell(new StatusBoard.ComponentUpdated("storage", true, "h2 /data/journal/nexus.mv.db"));
+    board.tell(new StatusBoard.GetStatus(probe.getRef()));
+    assertFalse(probe.receiveMessage().components().get(0).up(), "stays stopped");
+    testKit.stop(board);
+  }
+
   /** Holds the board's file reads and writes until the test runs them, one at a time, in order. */
   private static final class HeldIo implements Executor {
     private final BlockingQueue<Runnable> held = new LinkedBlockingQueue<>();
