@@ -1,6 +1,7 @@
 package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
+import io.celestialnexus.app.alert.AlertSettings;
 import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
@@ -24,7 +25,8 @@ public record NodeSettings(
     WechatSettings wechat,
     BridgeSettings bridge,
     StorageSettings storage,
-    StateSettings state) {
+    StateSettings state,
+    AlertSettings alerts) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -46,7 +48,8 @@ public record NodeSettings(
         WechatSettings.fromConfig(config),
         BridgeSettings.fromConfig(config),
         StorageSettings.fromConfig(config),
-        StateSettings.fromConfig(config));
+        StateSettings.fromConfig(config),
+        AlertSettings.fromConfig(config));
   }
 
   /** The actor system's config: the node's, with the journal pointed at the configured database. */
@@ -56,6 +59,6 @@ public record NodeSettings(
 
   @Override
   public String toString() {
-    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + ", " + storage + "]";
+    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + ", " + storage + ", " + alerts + "]";
   }
 }
