@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -49,6 +50,11 @@ public final class AlertDispatcher extends AbstractBehavior<AlertDispatcher.Comm
 
   /** An alert the board raised or resolved. */
   public record Notify(AlertNotice notice) implements Command {}
+
+  /** How many alerts wait for grouping or their interval, and how many wait for a slot in the rate window. */
+  public record GetBacklog(ActorRef<Backlog> replyTo) implements Command {}
+
+  public record Backlog(int waiting, int ready) {}
 
   private enum Flush implements Command {
     INSTANCE
@@ -129,6 +135,7 @@ public final class AlertDispatcher extends AbstractBehavior<AlertDispatcher.Comm
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Notify.class, this::onNotify)
+        .onMessage(GetBacklog.class, this::onGetBacklog)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
         .onMessage(IntervalOver.class, this::onIntervalOver)
         .onMessageEquals(SlotFree.INSTANCE, this::onSlotFree)
@@ -161,6 +168,11 @@ public final class AlertDispatcher extends AbstractBehavior<AlertDispatcher.Comm
     if (!timers.isTimerActive(intervalTimer(key))) {
       armFlush();
     }
+    return this;
+  }
+
+  private Behavior<Command> onGetBacklog(GetBacklog query) {
+    query.replyTo().tell(new Backlog(waiting.size(), ready.size()));
     return this;
   }
 

@@ -14,9 +14,9 @@ import java.util.List;
 public record AlertMessage(String node, List<Entry> entries) {
 
   /** At most this many entries are spelled out; the rest are counted. */
-  static final int SHOWN_ENTRIES = 12;
+  static final int SHOWN_ENTRIES = 10;
   /** An alert's text is cut to this many characters. */
-  static final int TEXT_LIMIT = 240;
+  static final int TEXT_LIMIT = 200;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   /**
