@@ -18,6 +18,8 @@ public record Alert(Instant at, String kind, String task, String message) {
   public static final String TASK_DOWN = "TASK_DOWN";
   /** A phone's task ({@code device-<serial>}) has been failing for longer than {@code task-down-after}. */
   public static final String PHONE_OFFLINE = "PHONE_OFFLINE";
+  /** A phone gave up on an outgoing message (android-bridge's dead letters). */
+  public static final String PHONE_DEAD_LETTER = "PHONE_DEAD_LETTER";
   /** The heap still held more than {@code heap.threshold} of its maximum after garbage collection. */
   public static final String HEAP_HIGH = "HEAP_HIGH";
 
