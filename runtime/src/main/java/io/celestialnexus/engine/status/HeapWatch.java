@@ -25,7 +25,8 @@ public final class HeapWatch extends AbstractBehavior<HeapWatch.Command> {
 
   public sealed interface Command {}
 
-  private enum Check implements Command {
+  /** The timer's message; tests send it themselves, so that each reading is taken in a known order. */
+  enum Check implements Command {
     INSTANCE
   }
 

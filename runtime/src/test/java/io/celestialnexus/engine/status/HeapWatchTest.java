@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -29,24 +30,37 @@ class HeapWatchTest {
 
   @Test
   void raisesAfterConsecutiveHighReadingsAndResolvesAfterAsManyLowOnes() {
-    var share = new AtomicReference<>(0.95);
+    // one reading per check, in order; time never passes, so only the checks this test sends are taken
+    var readings = new ConcurrentLinkedQueue<>(List.of(0.95, 0.95, 0.5, 0.95, 0.95, 0.95, 0.97, 0.99, 0.6, 0.6, 0.6));
     TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
-    testKit.spawn(HeapWatch.create(SETTINGS, () -> share.get(), board.getRef()));
-    time.timePasses(ofSeconds(60));
-    share.set(0.5); // one low reading breaks the run
-    time.timePasses(ofSeconds(30));
-    share.set(0.95);
-    time.timePasses(ofSeconds(60));
+    var watch = testKit.spawn(HeapWatch.create(SETTINGS, readings::remove, board.getRef()));
+    for (int i = 0; i < 5; i++) {
+      watch.tell(HeapWatch.Check.INSTANCE); // a low reading broke the first run
+    }
     board.expectNoMessage(Duration.ofMillis(50));
-    time.timePasses(ofSeconds(30));
+    watch.tell(HeapWatch.Check.INSTANCE);
     var raised = board.expectMessageClass(StatusBoard.RaiseAlert.class);
     assertEquals(Alert.HEAP_HIGH, raised.kind());
     assertTrue(raised.message().startsWith("95% of the maximum heap"), raised.message());
-    time.timePasses(ofSeconds(90));
-    board.expectNoMessage(Duration.ofMillis(50)); // still high: raised once
-    share.set(0.6);
-    time.timePasses(ofSeconds(90));
+    for (int i = 0; i < 4; i++) {
+      watch.tell(HeapWatch.Check.INSTANCE); // still high, then two low: raised once, not yet resolved
+    }
+    board.expectNoMessage(Duration.ofMillis(50));
+    watch.tell(HeapWatch.Check.INSTANCE);
     assertEquals(Alert.HEAP_HIGH, board.expectMessageClass(StatusBoard.ResolveAlert.class).kind());
+    assertTrue(readings.isEmpty());
+  }
+
+  @Test
+  void checksEveryInterval() {
+    TestProbe<StatusBoard.Command> board = testKit.createTestProbe();
+    testKit.spawn(HeapWatch.create(SETTINGS, () -> 0.99, board.getRef()));
+    // the watch arms its timer when it starts, which may be after a first advance: keep time moving until it raised
+    board.awaitAssert(() -> {
+      time.timePasses(ofSeconds(30));
+      board.expectMessageClass(StatusBoard.RaiseAlert.class, Duration.ofMillis(100));
+      return null;
+    });
   }
 
   @Test
