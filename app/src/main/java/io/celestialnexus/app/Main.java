@@ -1,6 +1,7 @@
 package io.celestialnexus.app;
 
 import com.typesafe.config.ConfigException;
+import io.celestialnexus.app.cli.AlertsCommand;
 import io.celestialnexus.app.cli.BackupCommand;
 import io.celestialnexus.app.cli.ChaosCommand;
 import io.celestialnexus.app.cli.CheckCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
       DrawsCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
+      AlertsCommand.class,
       VersionCommand.class
     })
 public final class Main implements Runnable {

@@ -11,6 +11,7 @@ import io.celestialnexus.engine.device.DeviceRequestRejected;
 import io.celestialnexus.engine.device.DeviceView;
 import io.celestialnexus.engine.device.OutgoingReceipt;
 import io.celestialnexus.engine.device.OutgoingRequest;
+import io.celestialnexus.engine.status.Alert;
 import io.celestialnexus.engine.status.ErrorInfo;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.TaskState;
@@ -509,6 +510,14 @@ public final class DeviceActor extends AbstractBehavior<DeviceActor.Command> {
     getContext()
         .getLog()
         .warn("{}: dead-lettered {} to '{}' after {} attempts: {}", endpoint.serial(), letter.key(), letter.chat(), letter.attempts(), letter.reason());
+    // the alert goes to people's group chats: it names neither the contact nor the text, and the reason may name the
+    // contact, so it stays in the log and the API's dead letters
+    board.tell(
+        new StatusBoard.RaiseAlert(
+            Alert.PHONE_DEAD_LETTER,
+            Alert.PHONE_TASK_PREFIX + endpoint.serial(),
+            "a message was given up after " + letter.attempts() + " attempt(s); the reason is in GET /api/devices/"
+                + endpoint.serial() + " and the log"));
   }
 
   private <T> Behavior<Command> refuse(ActorRef<StatusReply<T>> replyTo, DeviceRequestRejected.Reason reason, String detail) {

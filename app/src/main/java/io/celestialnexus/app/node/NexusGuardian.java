@@ -2,6 +2,9 @@ package io.celestialnexus.app.node;
 
 import io.celestialnexus.app.cluster.ClusterMembers;
 import io.celestialnexus.app.cluster.ClusterWatch;
+import io.celestialnexus.app.alert.AlertCouriers;
+import io.celestialnexus.app.alert.AlertDispatcher;
+import io.celestialnexus.app.alert.AlertSettings;
 import io.celestialnexus.bridge.adb.DadbConnector;
 import io.celestialnexus.bridge.device.BridgeDirectory;
 import io.celestialnexus.bridge.device.DeviceManager;
@@ -24,6 +27,7 @@ import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.ssq.state.PredictionLog;
 import io.celestialnexus.engine.ssq.state.StrategyWeights;
 import io.celestialnexus.engine.status.BoardStatusPort;
+import io.celestialnexus.engine.status.HeapWatch;
 import io.celestialnexus.engine.status.StatusBoard;
 import io.celestialnexus.engine.status.StatusPort;
 import io.celestialnexus.engine.storage.JournalProbe;
@@ -73,7 +77,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The root of the node, wiring only. Spawns, in dependency order, {@code status}, {@code storage} (the database
+ * The root of the node, wiring only. Spawns, in dependency order, {@code alerts} (delivery to people), {@code status}
+ * with {@code heap-watch}, {@code storage} (the database
  * watch), the event-sourced entities ({@code draws}, {@code weights}, {@code predictions}) with the
  * bundled-history import, {@code tasks} and {@code devices}; binds the {@code api} listener; spawns {@code wechat}
  * and binds its listener when a WeChat token is configured; and registers the graceful stop with
@@ -131,13 +136,24 @@ public final class NexusGuardian {
               "chaos is ENABLED (nexus.chaos.enabled): anyone with the API key can make tasks fail, hang or slow down"
                   + " through /api/chaos");
     }
+    ActorRef<AlertDispatcher.Command> alerts = spawnAlerts();
     // The board's state is rebuilt from the keepers' next reports, so a restart loses nothing.
     ActorRef<StatusBoard.Command> status =
         context.spawn(
             Behaviors.supervise(
-                    StatusBoard.create(settings.engine().runtime().status(), wiring.clock(), wiring.registry(), wiring.version()))
+                    StatusBoard.create(
+                        settings.engine().runtime().status(),
+                        notice -> alerts.tell(new AlertDispatcher.Notify(notice)),
+                        wiring.clock(),
+                        wiring.registry(),
+                        wiring.version()))
                 .onFailure(SupervisorStrategy.restart()),
             "status");
+    // It holds two counters: restarted, it counts afresh.
+    context.spawn(
+        Behaviors.supervise(HeapWatch.create(settings.engine().runtime().status().heap(), status))
+            .onFailure(SupervisorStrategy.restart()),
+        "heap-watch");
     watchStorage(status);
     ClusterPort cluster = joinCluster(status);
     StateRefs state = spawnEntities();
@@ -214,6 +230,25 @@ public final class NexusGuardian {
         Behaviors.supervise(ClusterWatch.create(members, status, ClusterWatch.Gauges.register(wiring.registry()))).onFailure(SupervisorStrategy.restart()),
         "cluster-watch");
     return members;
+  }
+
+  /**
+   * Delivery of alerts to the configured channels. Whatever waits for grouping or a retry is in memory only: a
+   * restart loses it (the board logged each alert and keeps it in alerts.json).
+   */
+  private ActorRef<AlertDispatcher.Command> spawnAlerts() {
+    AlertSettings alerts = settings.alerts();
+    if (alerts.anyChannel()) {
+      context.getLog().info("alerts go to {} as node '{}'", alerts.channelNames(), alerts.nodeName());
+    } else {
+      context.getLog().info("no alert channel configured (nexus.alerts.*): alerts reach only the log and alerts.json");
+    }
+    var couriers =
+        AlertCouriers.of(
+            alerts, AlertCouriers.httpClient(alerts), system.dispatchers().lookup(DispatcherSelector.blocking()), wiring.clock());
+    return context.spawn(
+        Behaviors.supervise(AlertDispatcher.create(alerts, couriers, wiring.registry())).onFailure(SupervisorStrategy.restart()),
+        "alerts");
   }
 
   /** The database watch only checks and reports; restarted, it checks again at once. */

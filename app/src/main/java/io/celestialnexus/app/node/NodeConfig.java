@@ -47,7 +47,9 @@ public final class NodeConfig {
     Config nexus = config.getConfig("nexus");
     for (Map.Entry<String, ConfigValue> entry : nexus.entrySet()) {
       List<String> keys = ConfigUtil.splitPath(entry.getKey());
-      boolean secret = SECRET.matcher(keys.get(keys.size() - 1)).find();
+      // the alert robots' URLs carry their tokens (access_token=, key=, the hook's path)
+      boolean secret =
+          SECRET.matcher(keys.get(keys.size() - 1)).find() || (keys.get(0).equals("alerts") && keys.get(keys.size() - 1).equals("url"));
       if (secret && !String.valueOf(entry.getValue().unwrapped()).isEmpty()) {
         nexus = nexus.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(MASK));
       } else if (entry.getValue().valueType() == ConfigValueType.STRING) {

@@ -2,6 +2,7 @@ package io.celestialnexus.app.node;
 
 import com.typesafe.config.Config;
 import io.celestialnexus.app.cluster.ClusterSettings;
+import io.celestialnexus.app.alert.AlertSettings;
 import io.celestialnexus.bridge.BridgeSettings;
 import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.chaos.ChaosSettings;
@@ -27,7 +28,8 @@ public record NodeSettings(
     BridgeSettings bridge,
     StorageSettings storage,
     StateSettings state,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    AlertSettings alerts) {
 
   private static final String DRAIN_PHASE = "pekko.coordinated-shutdown.phases.service-requests-done.timeout";
 
@@ -51,7 +53,8 @@ public record NodeSettings(
         BridgeSettings.fromConfig(config),
         StorageSettings.fromConfig(config),
         StateSettings.fromConfig(config),
-        ClusterSettings.fromConfig(config));
+        ClusterSettings.fromConfig(config),
+        AlertSettings.fromConfig(config));
   }
 
   /** How often readiness checks that writes are confirmed ({@code nexus.engine.state.writes-probe}). */
@@ -69,6 +72,6 @@ public record NodeSettings(
 
   @Override
   public String toString() {
-    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + ", " + storage + "]";
+    return "NodeSettings[" + engine.paths() + ", " + http + ", " + chat + ", " + wechat + ", " + storage + ", " + alerts + "]";
   }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped Prometheus rules and Grafana dashboard are valid, the rules fire as their unit tests say, and both
- * name only metrics a real node exposes (one with the WeChat listener, a phone and the backup task configured).
+ * name only metrics a real node exposes (one with the WeChat listener, a phone, the backup task and an alert webhook configured).
  */
 class OpsFilesTest {
 
@@ -81,6 +81,8 @@ class OpsFilesTest {
             "nexus.data.dir = \"" + dir.resolve("data") + "\"\nnexus.http.api.port = 0\n"
                 + "nexus.http.wechat { token = \"" + TOKEN + "\", port = 0 }\n"
                 + "nexus.backup.enabled = true\n"
+                // an alert channel nobody answers for: its delivery counters exist
+                + "nexus.alerts.webhook.url = \"http://127.0.0.1:" + closedPort() + "/hook\"\n"
                 // a phone nobody answers for: its meters exist and its task backs off
                 + "nexus.bridge.devices = [{ serial = \"ops-phone\", connection = direct, host = \"127.0.0.1\", port = " + closedPort() + " }]\n");
     NodeSettings settings = NodeSettings.fromConfig(NodeConfig.load(Optional.of(conf)));

@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -39,7 +42,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * {@code status-file.min-interval} after a lifecycle change and at least every
  * {@code status-file.refresh-interval}), so tools can read status while the HTTP port is down. Alerts
  * (FLAPPING from task keepers, restart storms detected here) are logged at WARN, counted and kept in
- * {@code reports/alerts.json}, which is read back at start.
+ * {@code reports/alerts.json}, which is read back at start. Besides the alerts others raise, the board raises
+ * RESTART_STORM, COMPONENT_DOWN (a component reported down) and TASK_DOWN / PHONE_OFFLINE (a task failing for longer
+ * than {@code task-down-after}), and resolves what it can see clear: the storm passing, the component up again, the
+ * task running again, a TASK_FAILED task completing a step, FLAPPING when its keeper says so ({@link ResolveAlert}).
+ * Every raised and resolved alert goes to the {@link AlertOutlet} (delivery to people); a resolution is sent only for
+ * an alert this incarnation raised.
  *
  * <p>The board owns no thread: files are read and written on Pekko's blocking dispatcher and the results come back
  * as messages, one write at a time, each with the newest content (so a slow disk coalesces writes instead of
@@ -64,6 +72,9 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
 
   /** Raise an operator alert ({@link Alert#FLAPPING}, ...). */
   public record RaiseAlert(String kind, String task, String message) implements Command {}
+
+  /** The condition behind an alert raised earlier cleared; ignored when no such alert is open. */
+  public record ResolveAlert(String kind, String task, String message) implements Command {}
 
   public record GetStatus(ActorRef<StatusSnapshot> replyTo) implements Command {}
 
@@ -106,6 +117,11 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   private final Map<String, ComponentStatus> components = new LinkedHashMap<>();
   private final AlertLog alerts;
   private final RestartWindow restartStorm;
+  private final AlertOutlet outlet;
+  /** Keys ({@link AlertNotice#key()}) of the alerts raised and not yet resolved. */
+  private final Set<String> openAlerts = new HashSet<>();
+  /** Since when each failing task has been failing (not RUNNING, PAUSED or STOPPED since). */
+  private final Map<String, Instant> failingSince = new HashMap<>();
   private final EnumSet<Report> due = EnumSet.noneOf(Report.class);
   private final List<ActorRef<Done>> finalWaiters = new ArrayList<>();
   /** Asked for a final write that is done; told once no other write runs or is due. */
@@ -124,8 +140,10 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
       Clock clock,
       MeterRegistry registry,
       String version,
-      Executor io) {
+      Executor io,
+      AlertOutlet outlet) {
     super(context);
+    this.outlet = outlet;
     this.settings = settings;
     this.clock = clock;
     this.timers = timers;
@@ -146,19 +164,31 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
     requestWrite(Report.STATUS);
   }
 
-  /** A board whose files are read and written on the actor system's blocking dispatcher. */
+  /** A board whose files are read and written on the actor system's blocking dispatcher; alerts reach no one. */
   public static Behavior<Command> create(StatusSettings settings, Clock clock, MeterRegistry registry, String version) {
+    return create(settings, AlertOutlet.NONE, clock, registry, version);
+  }
+
+  /** A board whose files are read and written on the actor system's blocking dispatcher; alerts go to {@code outlet}. */
+  public static Behavior<Command> create(
+      StatusSettings settings, AlertOutlet outlet, Clock clock, MeterRegistry registry, String version) {
     return Behaviors.setup(
         context -> {
           Executor blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
-          return Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version, blocking));
+          return Behaviors.withTimers(
+              timers -> new StatusBoard(context, timers, settings, clock, registry, version, blocking, outlet));
         });
   }
 
   /** A board whose file reads and writes run on {@code io} (tests hold them back or count them). */
   static Behavior<Command> create(StatusSettings settings, Clock clock, MeterRegistry registry, String version, Executor io) {
+    return create(settings, clock, registry, version, io, AlertOutlet.NONE);
+  }
+
+  static Behavior<Command> create(
+      StatusSettings settings, Clock clock, MeterRegistry registry, String version, Executor io, AlertOutlet outlet) {
     return Behaviors.setup(
-        context -> Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version, io)));
+        context -> Behaviors.withTimers(timers -> new StatusBoard(context, timers, settings, clock, registry, version, io, outlet)));
   }
 
   @Override
@@ -168,6 +198,7 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
         .onMessage(TaskUpdated.class, this::onTaskUpdated)
         .onMessage(ComponentUpdated.class, this::onComponentUpdated)
         .onMessage(RaiseAlert.class, this::onRaiseAlert)
+        .onMessage(ResolveAlert.class, this::onResolveAlert)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(WriteFinal.class, this::onWriteFinal)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
@@ -196,6 +227,10 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
     for (long i = 0; i < newRestarts; i++) {
       recordRestart();
     }
+    if (previous != null && status.stepsCompleted() > previous.stepsCompleted()) {
+      resolve(Alert.TASK_FAILED, status.name(), "a step of " + status.name() + " completed again");
+    }
+    trackFailing(status);
     if (status.lifecycleDiffers(previous)) {
       scheduleFlush();
     }
@@ -206,8 +241,48 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
     boolean storm = restartStorm.recordRestart(clock.instant());
     if (storm && !inStorm) {
       raise(Alert.RESTART_STORM, null, restartStorm.count() + " restarts across all tasks within " + settings.stormWindow());
+    } else if (!storm && inStorm) {
+      resolve(Alert.RESTART_STORM, null, "restarts are back under " + settings.stormRestarts() + " in " + settings.stormWindow());
     }
     inStorm = storm;
+  }
+
+  /**
+   * Failing is entered by BACKOFF, STALLED or FLAPPING and left only by RUNNING, PAUSED or STOPPED: a task that keeps
+   * failing at once passes through STARTING between attempts, which must not restart its clock.
+   */
+  private void trackFailing(TaskStatus status) {
+    switch (status.state()) {
+      case BACKOFF, STALLED, FLAPPING -> failingSince.putIfAbsent(status.name(), clock.instant());
+      case RUNNING, PAUSED, STOPPED -> {
+        if (failingSince.remove(status.name()) != null) {
+          resolve(downKind(status.name()), status.name(), status.name() + " is " + status.state() + " again");
+        }
+      }
+      default -> {}
+    }
+    checkFailing();
+  }
+
+  /** Raises TASK_DOWN (PHONE_OFFLINE) for each task failing for longer than {@code task-down-after}, once. */
+  private void checkFailing() {
+    if (settings.taskDownAfter().isZero()) {
+      return;
+    }
+    Instant now = clock.instant();
+    failingSince.forEach(
+        (name, since) -> {
+          String kind = downKind(name);
+          if (!openAlerts.contains(AlertNotice.key(kind, name)) && !now.isBefore(since.plus(settings.taskDownAfter()))) {
+            TaskStatus task = tasks.get(name);
+            String why = task == null || task.lastError() == null ? "" : ": " + task.lastError().message();
+            raise(kind, name, name + " has been failing since " + since + why);
+          }
+        });
+  }
+
+  private static String downKind(String task) {
+    return task.startsWith(Alert.PHONE_TASK_PREFIX) ? Alert.PHONE_OFFLINE : Alert.TASK_DOWN;
   }
 
   private Behavior<Command> onComponentUpdated(ComponentUpdated update) {
@@ -220,8 +295,12 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
       components.put(update.name(), new ComponentStatus(update.name(), update.up(), update.detail(), clock.instant()));
       if (update.up()) {
         getContext().getLog().info("component {} is up: {}", update.name(), update.detail());
+        resolve(Alert.COMPONENT_DOWN, update.name(), update.name() + " is up again: " + update.detail());
       } else {
         getContext().getLog().warn("component {} is DOWN: {}", update.name(), update.detail());
+        if (previous == null || previous.up()) {
+          raise(Alert.COMPONENT_DOWN, update.name(), update.name() + " is DOWN: " + update.detail());
+        }
       }
       scheduleFlush();
     }
@@ -233,12 +312,28 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
     return this;
   }
 
+  private Behavior<Command> onResolveAlert(ResolveAlert resolved) {
+    resolve(resolved.kind(), resolved.task(), resolved.message());
+    return this;
+  }
+
   private void raise(String kind, String task, String message) {
     getContext().getLog().warn("ALERT {}{}: {}", kind, task == null ? "" : " task " + task, message);
     Counter.builder(ALERTS).description("Alerts raised, by kind").tag(TAG_KIND, kind).register(registry).increment();
-    alerts.append(new Alert(clock.instant(), kind, task, message));
+    Alert alert = new Alert(clock.instant(), kind, task, message);
+    alerts.append(alert);
+    openAlerts.add(AlertNotice.key(kind, task));
+    outlet.publish(new AlertNotice(AlertNotice.Status.FIRING, alert));
     requestWrite(Report.ALERTS);
     scheduleFlush();
+  }
+
+  /** Sends the resolution of an open alert; nothing when none is open under that key. */
+  private void resolve(String kind, String task, String message) {
+    if (openAlerts.remove(AlertNotice.key(kind, task))) {
+      getContext().getLog().info("RESOLVED {}{}: {}", kind, task == null ? "" : " task " + task, message);
+      outlet.publish(new AlertNotice(AlertNotice.Status.RESOLVED, new Alert(clock.instant(), kind, task, message)));
+    }
   }
 
   private Behavior<Command> onGetStatus(GetStatus query) {
@@ -262,6 +357,12 @@ public final class StatusBoard extends AbstractBehavior<StatusBoard.Command> {
   }
 
   private Behavior<Command> onFlush() {
+    checkFailing();
+    // a storm also passes when restarts simply stop, with no next restart to notice it
+    if (inStorm && !restartStorm.exceeded(clock.instant())) {
+      inStorm = false;
+      resolve(Alert.RESTART_STORM, null, "restarts are back under " + settings.stormRestarts() + " in " + settings.stormWindow());
+    }
     requestWrite(Report.STATUS);
     return this;
   }

@@ -23,7 +23,12 @@ public final class RestartWindow {
   /** Records a restart at {@code at} and answers whether more than {@code limit} fall inside the window. */
   public boolean recordRestart(Instant at) {
     restarts.addLast(at);
-    Instant horizon = at.minus(window);
+    return exceeded(at);
+  }
+
+  /** Whether more than {@code limit} restarts fall inside the window ending at {@code now}, forgetting older ones. */
+  public boolean exceeded(Instant now) {
+    Instant horizon = now.minus(window);
     while (!restarts.isEmpty() && restarts.peekFirst().isBefore(horizon)) {
       restarts.removeFirst();
     }

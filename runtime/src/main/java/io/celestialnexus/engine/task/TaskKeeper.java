@@ -332,6 +332,9 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
       getContext()
           .getLog()
           .info("task {} ran healthy for {}; no longer flapping", task.name(), task.settings().backoff().resetAfter());
+      board.tell(
+          new StatusBoard.ResolveAlert(
+              Alert.FLAPPING, task.name(), task.name() + " ran healthy for " + task.settings().backoff().resetAfter()));
       enter(steppedThisIncarnation ? TaskState.RUNNING : TaskState.STARTING);
     }
     publish();
@@ -366,7 +369,10 @@ public final class TaskKeeper extends AbstractBehavior<TaskKeeper.Command> {
   private Behavior<Command> onResume(Resume command) {
     if (!stopping && state == TaskState.PAUSED) {
       consecutiveFailures = 0;
-      flapping = false;
+      if (flapping) {
+        flapping = false;
+        board.tell(new StatusBoard.ResolveAlert(Alert.FLAPPING, task.name(), task.name() + " resumed by an operator"));
+      }
       record(clock.instant(), LifecycleEvent.Type.RESUMED, null, "by operator");
       getContext().getLog().info("task {} resumed", task.name());
       spawnRunner();
