@@ -103,6 +103,9 @@ class SecretsTest {
     env.put("NEXUS_ALERT_SMTP_HOST", "127.0.0.1");
     env.put("NEXUS_ALERT_SMTP_PORT", Integer.toString(closedPort));
     env.put("NEXUS_ALERT_SMTP_PASSWORD", s.get("NEXUS_ALERT_SMTP_PASSWORD"));
+    env.put("NEXUS_ALERT_SMTP_USER", "alerts");
+    env.put("NEXUS_ALERT_SMTP_FROM", "nexus@example.org");
+    env.put("NEXUS_ALERT_SMTP_TO", "ops@example.org");
     return env;
   }
 
