@@ -4,7 +4,9 @@ import io.celestialnexus.engine.chaos.ChaosAssaults;
 import io.celestialnexus.engine.chaos.ChaosTask;
 import io.celestialnexus.engine.ssq.Draw;
 import io.celestialnexus.engine.ssq.DrawCsv;
+import io.celestialnexus.engine.ssq.intake.DrawIntakeTask;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
+import io.celestialnexus.engine.ssq.state.HistoryDrawStore;
 import io.celestialnexus.engine.support.EngineClock;
 import io.celestialnexus.engine.task.Task;
 import io.celestialnexus.http.HttpSettings;
@@ -125,6 +127,10 @@ public final class NexusNode implements AutoCloseable {
                     wechatBound)),
             NodeSettings.SYSTEM_NAME,
             settings.actorSystemConfig());
+    // the draw intake records through the draws entity, which exists once the guardian has spawned it
+    tasks.stream()
+        .flatMap(task -> DrawIntakeTask.behind(task).stream())
+        .forEach(intake -> state.thenAccept(refs -> intake.attach(new HistoryDrawStore(refs.draws(), system.scheduler(), settings.engine().askTimeout()))));
     // released once the actor system is gone: whoever waits for the node's end may take the data dir at once
     CompletionStage<Done> released =
         system.getWhenTerminated().thenRun(metrics::close).thenRun(lease::close).thenRun(() -> closeQuietly(lock)).thenApply(nothing -> Done.getInstance());

@@ -5,6 +5,8 @@ import io.celestialnexus.engine.EngineSettings;
 import io.celestialnexus.engine.backup.BackupSettings;
 import io.celestialnexus.engine.backup.BackupTask;
 import io.celestialnexus.engine.housekeeping.HousekeepingTask;
+import io.celestialnexus.engine.ssq.intake.DrawIntakeTask;
+import io.celestialnexus.engine.ssq.intake.IntakeSettings;
 import io.celestialnexus.engine.ssq.loop.PredictionLoop;
 import io.celestialnexus.engine.ssq.strategy.StrategyCatalog;
 import io.celestialnexus.engine.support.SettingsReader;
@@ -15,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The autonomous tasks a node runs, each built from its own settings block: housekeeping, and the SSQ loop's
- * ssq-cycle, ssq-tuner and ssq-autorl unless {@code nexus.engine.ssq.enabled} is off.
+ * The autonomous tasks a node runs, each built from its own settings block: housekeeping, backup and draw-intake when
+ * turned on, and the SSQ loop's ssq-cycle, ssq-tuner and ssq-autorl unless {@code nexus.engine.ssq.enabled} is off.
  */
 public final class TaskCatalog {
 
@@ -36,6 +38,10 @@ public final class TaskCatalog {
           new BackupTask(
               engine.task(BackupTask.NAME).withSchedule(new Schedule.Fixed(backup.every())), backup, settings.storage(),
               NexusVersion.current(), Clock.systemUTC()));
+    }
+    IntakeSettings intake = IntakeSettings.fromConfig(new SettingsReader(settings.config(), "nexus.engine.ssq.intake"));
+    if (intake.enabled()) {
+      tasks.add(new DrawIntakeTask(engine.task(DrawIntakeTask.NAME), intake, Clock.systemUTC()));
     }
     if (new SettingsReader(settings.config(), "nexus.engine.ssq").flag("enabled")) {
       tasks.addAll(PredictionLoop.of(StrategyCatalog.standard(engine.ssq().strategies()), engine.ssq(), engine.paths()).tasks(engine));

@@ -1,6 +1,7 @@
 package io.celestialnexus.engine.task;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** When the next step starts, measured from the end of the previous one. */
 public sealed interface Schedule {
@@ -13,6 +14,17 @@ public sealed interface Schedule {
     @Override
     public Duration nextInterval(Duration lastStep) {
       return interval;
+    }
+  }
+
+  /**
+   * The task plans its own next step: {@code planner} answers, after each step, the pause before the next one (for
+   * a task that follows a calendar, such as the draw evenings). It must answer at once and never fail.
+   */
+  record Planned(Supplier<Duration> planner) implements Schedule {
+    @Override
+    public Duration nextInterval(Duration lastStep) {
+      return planner.get();
     }
   }
 

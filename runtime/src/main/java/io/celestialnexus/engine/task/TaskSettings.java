@@ -17,8 +17,11 @@ public record TaskSettings(
         BackoffSettings.fromConfig(task.at("backoff")));
   }
 
-  /** The interval to report: the fixed one, or the lower bound of an adaptive schedule. */
+  /** The interval to report: the fixed one, the lower bound of an adaptive schedule, or the planned one now. */
   public Duration interval() {
+    if (schedule instanceof Schedule.Planned planned) {
+      return planned.nextInterval(Duration.ZERO);
+    }
     return schedule instanceof Schedule.Fixed fixed ? fixed.interval() : ((Schedule.Adaptive) schedule).min();
   }
 
