@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,8 +75,8 @@ public record AlertSettings(
         rate.positiveDuration("per"),
         new Retry(retry.integerAtLeast(1, "attempts"), minBackoff, maxBackoff),
         alerts.positiveDuration("timeout"),
-        url(alerts.at("webhook"), "url"),
-        url(alerts.at("wecom"), "url"),
+        alerts.at("webhook").httpUrl("url"),
+        alerts.at("wecom").httpUrl("url"),
         robot(alerts.at("dingtalk")),
         robot(alerts.at("feishu")),
         smtp(alerts.at("smtp")));
@@ -99,25 +98,8 @@ public record AlertSettings(
     }
   }
 
-  private static Optional<URI> url(SettingsReader block, String key) {
-    String value = block.string(key).strip();
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw block.invalid(key, "is not a URL"); // the value is not repeated: it may hold a robot's token
-    }
-    if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase()) || uri.getHost() == null) {
-      throw block.invalid(key, "must be an http(s) URL with a host");
-    }
-    return Optional.of(uri);
-  }
-
   private static Optional<Robot> robot(SettingsReader block) {
-    return url(block, "url").map(url -> new Robot(url, block.string("secret").strip()));
+    return block.httpUrl("url").map(url -> new Robot(url, block.string("secret").strip()));
   }
 
   private static Optional<Smtp> smtp(SettingsReader block) {
@@ -125,7 +107,7 @@ public record AlertSettings(
     if (host.isEmpty()) {
       return Optional.empty();
     }
-    List<String> to = Arrays.stream(block.string("to").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> to = block.commaSeparated("to");
     if (to.isEmpty()) {
       throw block.invalid("to", "needs at least one recipient when smtp.host is set");
     }

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
@@ -44,8 +45,8 @@ public final class ClusterMembers implements ClusterPort {
 
   /** Whether this node is a member that may serve: Up (or WeaklyUp while the cluster cannot converge). */
   boolean selfUp() {
-    String status = cluster.selfMember().status().toString();
-    return status.equals("Up") || status.equals("WeaklyUp");
+    MemberStatus status = cluster.selfMember().status();
+    return status.equals(MemberStatus.up()) || status.equals(MemberStatus.weaklyUp());
   }
 
   static String hostPort(Address address) {

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.celestialnexus.engine.support.SettingsReader;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
     if (host.isEmpty()) {
       throw cluster.invalid("host", "must name the address other members reach this node at");
     }
-    List<String> seeds = commaSeparated(cluster.string("seeds"));
+    List<String> seeds = cluster.commaSeparated("seeds");
     for (String seed : seeds) {
       int colon = seed.lastIndexOf(':');
       if (colon <= 0 || !seed.substring(colon + 1).matches("\\d{1,5}")) {
@@ -41,7 +40,7 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
         host,
         cluster.integerIn(0, 65535, "port"),
         seeds,
-        commaSeparated(cluster.string("roles")),
+        cluster.commaSeparated("roles"),
         cluster.positiveDuration("stable-after"));
   }
 
@@ -63,9 +62,5 @@ public record ClusterSettings(boolean enabled, String host, int port, List<Strin
             "pekko.cluster.downing-provider-class", "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider",
             "pekko.cluster.split-brain-resolver.active-strategy", "keep-majority",
             "pekko.cluster.split-brain-resolver.stable-after", stableAfter.toMillis() + "ms"));
-  }
-
-  private static List<String> commaSeparated(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
   }
 }

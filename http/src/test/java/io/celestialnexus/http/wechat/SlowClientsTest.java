@@ -191,25 +191,23 @@ class SlowClientsTest {
     return count;
   }
 
-  private static void awaitRefused(MeterRegistry registry, String listener, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    double refused = 0;
-    while (System.nanoTime() < deadline) {
-      refused = registry.get(ConnectionGate.REFUSED).tag("listener", listener).counter().count();
-      if (refused >= expected) {
-        break;
-      }
-      Thread.sleep(20);
-    }
-    assertEquals(expected, refused, "connections refused on " + listener);
+  private void awaitRefused(MeterRegistry registry, String listener, int expected) {
+    testKit.createTestProbe().awaitAssert(
+        Duration.ofSeconds(10),
+        () -> {
+          assertEquals(
+              expected, registry.get(ConnectionGate.REFUSED).tag("listener", listener).counter().count(), "connections refused on " + listener);
+          return null;
+        });
   }
 
-  private static void awaitOpen(ConnectionGate gate, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (gate.open() != expected && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertEquals(expected, gate.open());
+  private void awaitOpen(ConnectionGate gate, int expected) {
+    testKit.createTestProbe().awaitAssert(
+        Duration.ofSeconds(10),
+        () -> {
+          assertEquals(expected, gate.open());
+          return null;
+        });
   }
 
   /** A raw socket from {@link #SLOW_CLIENT} that writes a header line now and then once trickling. */

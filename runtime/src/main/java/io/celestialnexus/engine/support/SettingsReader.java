@@ -2,9 +2,13 @@ package io.celestialnexus.engine.support;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,6 +108,32 @@ public final class SettingsReader {
       throw new ConfigException.BadValue(path(key), "must be one of " + allowed + ", was '" + value + "'");
     }
     return value;
+  }
+
+  /**
+   * An http(s) URL with a host; empty when the value is blank. A refusal never repeats the value: a URL may hold a
+   * token.
+   */
+  public Optional<URI> httpUrl(String key) {
+    String value = string(key).strip();
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, "is not a URL");
+    }
+    if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
+      throw invalid(key, "must be an http(s) URL with a host");
+    }
+    return Optional.of(uri);
+  }
+
+  /** A string value read as a comma-separated list (an environment variable's form), blanks dropped. */
+  public List<String> commaSeparated(String key) {
+    return Arrays.stream(string(key).split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
   }
 
   public List<String> strings(String key) {

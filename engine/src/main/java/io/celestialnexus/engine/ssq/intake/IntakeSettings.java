@@ -2,7 +2,6 @@ package io.celestialnexus.engine.ssq.intake;
 
 import io.celestialnexus.engine.support.SettingsReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -20,15 +19,7 @@ public record IntakeSettings(
     boolean enabled, URI url, LocalTime drawTime, ZoneId zone, Duration publishDelay, Duration retry, Duration poll, Duration requestTimeout) {
 
   public static IntakeSettings fromConfig(SettingsReader intake) {
-    URI url;
-    try {
-      url = new URI(intake.string("url").strip());
-    } catch (URISyntaxException e) {
-      throw intake.invalid("url", "is not a URL: " + e.getMessage());
-    }
-    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw intake.invalid("url", "must be an http or https URL, was '" + url + "'");
-    }
+    URI url = intake.httpUrl("url").orElseThrow(() -> intake.invalid("url", "must name the draw notice"));
     LocalTime drawTime;
     try {
       drawTime = LocalTime.parse(intake.string("draw-time"));
